@@ -1,0 +1,32 @@
+using System.CommandLine;
+
+namespace ManifestLint.Cli;
+
+/// <summary>The command tree: <c>manifestlint [PATH...]</c> lints, <c>manifestlint rules</c> lists the rules.</summary>
+public static class CliApplication
+{
+    public static int Run(string[] args, CliConsole console)
+    {
+        var root = new RootCommand("Lints the wiring between Kubernetes workloads and their ConfigMaps and Secrets.");
+        var lint = new LintCommand(root);
+        root.SetAction(parseResult => lint.Execute(parseResult, console));
+        var rules = new RulesCommand();
+        rules.Command.SetAction(parseResult => rules.Execute(parseResult, console));
+        root.Subcommands.Add(rules.Command);
+
+        // '@file' is a path here, never a response file.
+        var parseResult = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        if (parseResult.Errors.Count > 0)
+        {
+            foreach (var error in parseResult.Errors)
+            {
+                console.Error.WriteLine($"manifestlint: {error.Message}");
+            }
+
+            console.Error.WriteLine("Run 'manifestlint --help' for usage.");
+            return ExitCodes.UsageError;
+        }
+
+        return parseResult.Invoke(new InvocationConfiguration { Output = console.Out, Error = console.Error });
+    }
+}

@@ -1,0 +1,183 @@
+using System.CommandLine;
+using ManifestLint.Analysis;
+using ManifestLint.Cli.Output;
+using ManifestLint.Loading;
+using Microsoft.CodeAnalysis;
+
+namespace ManifestLint.Cli;
+
+/// <summary>The root command: lint paths and report.</summary>
+internal sealed class LintCommand
+{
+    private readonly Argument<string[]> _paths = new("paths")
+    {
+        Description = "Files or directories to lint (directories recursively: *.yaml, *.yml, *.json); '-' reads standard input. Default: the current directory.",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    private readonly Option<string> _format = new Option<string>("--format", "-f")
+    {
+        Description = "Output format.",
+        DefaultValueFactory = _ => "text",
+    }.AcceptOnlyFromAmong("text", "json");
+
+    private readonly Option<string?> _output = new("--output", "-o") { Description = "Write the report to FILE instead of standard output.", HelpName = "FILE" };
+
+    private readonly Option<string> _failLevel = new Option<string>("--fail-level")
+    {
+        Description = "Exit with 1 when a finding at or above this severity is reported.",
+        DefaultValueFactory = _ => "error",
+    }.AcceptOnlyFromAmong("error", "warning", "note", "none");
+
+    private readonly Option<string> _namespace = new("--namespace", "-n")
+    {
+        Description = "The namespace of objects that name none.",
+        DefaultValueFactory = _ => "default",
+        HelpName = "NAMESPACE",
+    };
+
+    private readonly Option<string?> _kubeVersion = new("--kube-version")
+    {
+        Description = $"The Kubernetes version to validate for ({KubernetesVersion.Oldest} to {KubernetesVersion.Newest}; default {KubernetesVersion.Newest}).",
+        HelpName = "VERSION",
+    };
+
+    private readonly Option<string?> _stdinFileName = new("--stdin-filename") { Description = "The name shown for standard input.", HelpName = "NAME" };
+
+    private readonly Option<string[]> _external = new("--external")
+    {
+        Description = "An object that exists outside the linted files, as KIND/NAME (globs allowed: secret/db-*). Repeatable.",
+        HelpName = "KIND/NAME",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    private readonly Option<string[]> _severity = new("--severity")
+    {
+        Description = "Set a rule's severity: ID=error|warning|note|none. Repeatable; wins over every other setting.",
+        HelpName = "ID=LEVEL",
+    };
+
+    private readonly Option<string[]> _context = new("--context")
+    {
+        Description = "A file or directory loaded only to resolve references; its own findings are not reported. Repeatable.",
+        HelpName = "PATH",
+    };
+
+    public LintCommand(RootCommand root)
+    {
+        root.Arguments.Add(_paths);
+        foreach (var option in new Option[] { _format, _output, _failLevel, _namespace, _kubeVersion, _stdinFileName, _external, _severity, _context })
+        {
+            root.Options.Add(option);
+        }
+    }
+
+    public int Execute(ParseResult parseResult, CliConsole console)
+    {
+        if (!TryBuildOptions(parseResult, console, out var options))
+        {
+            return ExitCodes.UsageError;
+        }
+
+        var paths = parseResult.GetValue(_paths) is { Length: > 0 } given ? given : new[] { "." };
+        var inputs = new InputSet
+        {
+            Paths = paths,
+            ContextPaths = parseResult.GetValue(_context) ?? Array.Empty<string>(),
+            StandardInput = Array.IndexOf(paths, "-") >= 0 ? console.In.ReadToEnd() : null,
+            StandardInputName = parseResult.GetValue(_stdinFileName) ?? "<stdin>",
+            WorkingDirectory = console.WorkingDirectory,
+        };
+
+        var result = new Linter(options).Lint(inputs);
+        var format = parseResult.GetValue(_format)!;
+        var outputPath = parseResult.GetValue(_output);
+        var report = new ReportContext(result, console, outputPath is null && console.UseColor);
+        if (!ReportWriter.Write(format, report, outputPath, console))
+        {
+            return ExitCodes.UsageError;
+        }
+
+        Summary.Write(report, console.Error);
+        foreach (var error in result.InternalErrors)
+        {
+            console.Error.WriteLine($"manifestlint: internal error (please report it): {error}");
+        }
+
+        if (result.InputErrors.Count > 0)
+        {
+            foreach (var error in result.InputErrors)
+            {
+                console.Error.WriteLine($"manifestlint: error: {error.Path}: {error.Message}");
+            }
+
+            return ExitCodes.UsageError;
+        }
+
+        return FailLevel.Fails(parseResult.GetValue(_failLevel)!, result.Diagnostics) ? ExitCodes.Findings : ExitCodes.Clean;
+    }
+
+    private bool TryBuildOptions(ParseResult parseResult, CliConsole console, out LintOptions options)
+    {
+        options = LintOptions.Default;
+        var ok = true;
+        var kubeVersion = KubernetesVersion.Newest;
+        if (parseResult.GetValue(_kubeVersion) is { } versionText && !KubernetesVersion.TryParse(versionText, out kubeVersion, out var versionError))
+        {
+            console.Error.WriteLine($"manifestlint: --kube-version: {versionError}");
+            ok = false;
+        }
+
+        var externals = parseResult.GetValue(_external) ?? Array.Empty<string>();
+        foreach (var external in externals)
+        {
+            if (!ExternalObjects.TryParse(external, out _, out _, out var error))
+            {
+                console.Error.WriteLine($"manifestlint: --external: {error}");
+                ok = false;
+            }
+        }
+
+        var severities = new Dictionary<string, ReportDiagnostic>(StringComparer.Ordinal);
+        foreach (var setting in parseResult.GetValue(_severity) ?? Array.Empty<string>())
+        {
+            var equals = setting.IndexOf('=');
+            var id = equals > 0 ? setting.Substring(0, equals).Trim().ToUpperInvariant() : setting;
+            if (equals <= 0 || !SeverityMapping.TryParse(setting.Substring(equals + 1), out var level))
+            {
+                console.Error.WriteLine($"manifestlint: --severity: '{setting}' is not ID=error|warning|note|none");
+                ok = false;
+            }
+            else if (!RuleCatalog.Default.ById.ContainsKey(id))
+            {
+                console.Error.WriteLine($"manifestlint: --severity: there is no rule {id} (see 'manifestlint rules')");
+                ok = false;
+            }
+            else
+            {
+                severities[id] = level;
+            }
+        }
+
+        var ns = parseResult.GetValue(_namespace)!;
+        if (ns.Length == 0)
+        {
+            console.Error.WriteLine("manifestlint: --namespace: the namespace cannot be empty");
+            ok = false;
+        }
+
+        if (!ok)
+        {
+            return false;
+        }
+
+        options = new LintOptions
+        {
+            DefaultNamespace = ns,
+            KubeVersion = kubeVersion,
+            ExternalObjects = new ExternalObjects(externals),
+            SeverityOverrides = severities,
+        };
+        return true;
+    }
+}

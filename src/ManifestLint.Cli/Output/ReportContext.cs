@@ -1,0 +1,46 @@
+using System.Globalization;
+using ManifestLint.Analysis;
+using ManifestLint.Loading;
+using Microsoft.CodeAnalysis;
+
+namespace ManifestLint.Cli.Output;
+
+/// <summary>A finished run as the reporters see it: findings with display paths and 1-based positions.</summary>
+internal sealed class ReportContext
+{
+    private readonly Dictionary<string, SourceFile> _files = new(StringComparer.Ordinal);
+
+    public ReportContext(LintResult result, CliConsole console, bool useColor)
+    {
+        Result = result;
+        Console = console;
+        UseColor = useColor;
+        foreach (var file in result.Files)
+        {
+            _files[file.Path] = file;
+        }
+    }
+
+    public LintResult Result { get; }
+
+    public CliConsole Console { get; }
+
+    public bool UseColor { get; }
+
+    public string DisplayPath(Location location)
+    {
+        var path = location.GetLineSpan().Path;
+        return _files.TryGetValue(path, out var file) ? file.DisplayPath : path;
+    }
+
+    public static (int Line, int Column, int EndLine, int EndColumn) Region(Location location)
+    {
+        var span = location.GetLineSpan();
+        return (span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1, span.EndLinePosition.Line + 1, span.EndLinePosition.Character + 1);
+    }
+
+    public static string Message(Diagnostic diagnostic) => diagnostic.GetMessage(CultureInfo.InvariantCulture);
+
+    public static string? RelatedMessage(Diagnostic diagnostic, int index) =>
+        diagnostic.Properties.TryGetValue(Finding.RelatedMessagePrefix + index.ToString(CultureInfo.InvariantCulture), out var message) ? message : null;
+}

@@ -1,0 +1,36 @@
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+
+namespace ManifestLint.Cli.Output;
+
+/// <summary>The one summary line (to standard error, so that the report on standard output stays clean).</summary>
+internal static class Summary
+{
+    public static void Write(ReportContext report, TextWriter writer)
+    {
+        var result = report.Result;
+        var files = result.Files.Count(f => !f.IsContext);
+        var skipped = result.Files.Where(f => f.Skipped && !f.IsContext).ToArray();
+        var line = string.Create(
+            CultureInfo.InvariantCulture,
+            $"manifestlint: {Plural(files, "file")}, {Plural(result.Set.Objects.Count(o => !o.File.IsContext), "object")}: " +
+            $"{Plural(result.Count(DiagnosticSeverity.Error), "error")}, {Plural(result.Count(DiagnosticSeverity.Warning), "warning")}, " +
+            $"{Plural(result.Count(DiagnosticSeverity.Info), "note")} in {result.Elapsed.TotalSeconds:0.00} s");
+        if (skipped.Length > 0)
+        {
+            var reasons = skipped
+                .GroupBy(f => ReasonGroup(f.SkipReason))
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => $"{g.Key}: {g.Count()}");
+            line += $"; {Plural(skipped.Length, "file")} skipped ({string.Join(", ", reasons)})";
+        }
+
+        writer.WriteLine(line);
+    }
+
+    private static string ReasonGroup(string? reason) =>
+        reason is null ? "unknown" : reason.StartsWith("unreadable", StringComparison.Ordinal) ? "unreadable" : reason;
+
+    private static string Plural(int count, string noun) =>
+        count.ToString(CultureInfo.InvariantCulture) + " " + noun + (count == 1 ? string.Empty : "s");
+}

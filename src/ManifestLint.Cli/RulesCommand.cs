@@ -1,0 +1,73 @@
+using System.CommandLine;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using ManifestLint.Analysis;
+using Microsoft.CodeAnalysis;
+
+namespace ManifestLint.Cli;
+
+/// <summary><c>manifestlint rules</c>: every rule with its ID, title, category, default severity, state and help link.</summary>
+internal sealed class RulesCommand
+{
+    private readonly Option<string> _format = new Option<string>("--format", "-f")
+    {
+        Description = "Output format.",
+        DefaultValueFactory = _ => "text",
+    }.AcceptOnlyFromAmong("text", "markdown", "json");
+
+    public RulesCommand()
+    {
+        Command = new Command("rules", "List the rules.");
+        Command.Options.Add(_format);
+    }
+
+    public Command Command { get; }
+
+    public int Execute(ParseResult parseResult, CliConsole console)
+    {
+        var descriptors = RuleCatalog.Default.Descriptors;
+        var output = console.Out;
+        switch (parseResult.GetValue(_format))
+        {
+            case "markdown":
+                output.Write(RuleTable.Markdown(descriptors, linkPrefix: RuleDescriptor.HelpBaseUri));
+                break;
+            case "json":
+                WriteJson(descriptors, output);
+                break;
+            default:
+                foreach (var d in descriptors)
+                {
+                    output.WriteLine($"{d.Id}  {SeverityMapping.Name(d.DefaultSeverity),-7}  {(d.IsEnabledByDefault ? "on " : "off")}  {d.Category,-11}  {d.Title}  {d.HelpLinkUri}");
+                }
+
+                break;
+        }
+
+        return ExitCodes.Clean;
+    }
+
+    private static void WriteJson(IReadOnlyList<DiagnosticDescriptor> descriptors, TextWriter output)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartArray();
+            foreach (var d in descriptors)
+            {
+                json.WriteStartObject();
+                json.WriteString("id", d.Id);
+                json.WriteString("title", d.Title.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                json.WriteString("category", d.Category);
+                json.WriteString("defaultSeverity", SeverityMapping.Name(d.DefaultSeverity));
+                json.WriteBoolean("enabledByDefault", d.IsEnabledByDefault);
+                json.WriteString("helpUri", d.HelpLinkUri);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
+}

@@ -1,0 +1,10 @@
+using System.Reflection;
+
+namespace ManifestLint.Cli;
+
+internal static class ToolVersion
+{
+    public static string Current { get; } =
+        (typeof(ToolVersion).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0")
+        .Split('+')[0];
+}

@@ -1,0 +1,28 @@
+using ManifestLint.Loading;
+using ManifestLint.Model;
+using ManifestLint.Yaml;
+using Microsoft.CodeAnalysis;
+
+namespace ManifestLint.Analysis;
+
+/// <summary>Shorthands so that a rule reports at a node in one call.</summary>
+public static class ContextReporting
+{
+    public static void ReportAt(this ObjectAnalysisContext context, DiagnosticDescriptor descriptor, YamlNode node, params object?[] args) =>
+        context.Report(Finding.Create(descriptor, context.Object.File, node, context.Object, null, args));
+
+    public static void ReportAt(this ObjectAnalysisContext context, DiagnosticDescriptor descriptor, YamlNode node, IReadOnlyList<RelatedLocation> related, params object?[] args) =>
+        context.Report(Finding.Create(descriptor, context.Object.File, node, context.Object, related, args));
+
+    public static void ReportAt(this PodSpecAnalysisContext context, DiagnosticDescriptor descriptor, YamlNode node, params object?[] args) =>
+        context.Report(Finding.Create(descriptor, context.Object.File, node, context.Object, null, args));
+
+    public static void ReportAt(this PodSpecAnalysisContext context, DiagnosticDescriptor descriptor, YamlNode node, IReadOnlyList<RelatedLocation> related, params object?[] args) =>
+        context.Report(Finding.Create(descriptor, context.Object.File, node, context.Object, related, args));
+
+    public static void ReportAt(this FileAnalysisContext context, DiagnosticDescriptor descriptor, SourceRange range, params object?[] args) =>
+        context.Report(Finding.Create(descriptor, context.File, range, null, null, args));
+
+    public static void ReportAt(this SetAnalysisContext context, DiagnosticDescriptor descriptor, KubeObject obj, YamlNode node, IReadOnlyList<RelatedLocation>? related, params object?[] args) =>
+        context.Report(Finding.Create(descriptor, obj.File, node, obj, related, args));
+}

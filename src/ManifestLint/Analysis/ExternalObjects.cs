@@ -1,0 +1,65 @@
+using System.Text.RegularExpressions;
+
+namespace ManifestLint.Analysis;
+
+/// <summary>
+/// Objects known to exist outside the linted set: the ConfigMap <c>kube-root-ca.crt</c> (in every namespace
+/// since 1.20) and the user's <c>KIND/NAME</c> patterns (<c>secret/db-*</c>; kind case-insensitive, name globs).
+/// </summary>
+public sealed class ExternalObjects
+{
+    private readonly List<(string Kind, Regex Name)> _patterns = new();
+
+    public ExternalObjects(IEnumerable<string> patterns)
+    {
+        foreach (var pattern in patterns)
+        {
+            if (!TryParse(pattern, out var kind, out var name, out var error))
+            {
+                throw new ArgumentException(error, nameof(patterns));
+            }
+
+            _patterns.Add((kind, GlobToRegex(name)));
+        }
+    }
+
+    public static ExternalObjects None { get; } = new(Array.Empty<string>());
+
+    public bool Contains(string kind, string name)
+    {
+        if (kind == "ConfigMap" && name == "kube-root-ca.crt")
+        {
+            return true;
+        }
+
+        foreach (var (patternKind, regex) in _patterns)
+        {
+            if ((patternKind == "*" || string.Equals(patternKind, kind, StringComparison.OrdinalIgnoreCase)) && regex.IsMatch(name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Checks one <c>KIND/NAME</c> pattern; the error says what is wrong.</summary>
+    public static bool TryParse(string pattern, out string kind, out string name, out string? error)
+    {
+        kind = name = string.Empty;
+        error = null;
+        var slash = pattern.IndexOf('/');
+        if (slash <= 0 || slash == pattern.Length - 1 || pattern.IndexOf('/', slash + 1) >= 0)
+        {
+            error = $"'{pattern}' is not KIND/NAME (for example configmap/shared-settings or secret/db-*)";
+            return false;
+        }
+
+        kind = pattern.Substring(0, slash).Trim();
+        name = pattern.Substring(slash + 1).Trim();
+        return true;
+    }
+
+    private static Regex GlobToRegex(string glob) =>
+        new("^" + Regex.Escape(glob).Replace("\\*", ".*").Replace("\\?", ".") + "$", RegexOptions.CultureInvariant);
+}

@@ -1,0 +1,73 @@
+using System.Collections.Immutable;
+using ManifestLint.Loading;
+using ManifestLint.Model;
+using ManifestLint.Yaml;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace ManifestLint.Analysis;
+
+/// <summary>A second place that explains a finding (the ConfigMap that lacks a key, the first of two duplicates).</summary>
+public readonly record struct RelatedLocation(SourceFile File, YamlNode Node, string Message);
+
+/// <summary>
+/// Builds Roslyn <see cref="Diagnostic"/>s located at YAML nodes. Everything a report needs beyond Roslyn's
+/// model travels in the diagnostic's properties, so the same diagnostic serves the CLI and the analyzer.
+/// </summary>
+public static class Finding
+{
+    /// <summary>Property: the object the finding is about, <c>Deployment/default/web</c>.</summary>
+    public const string ObjectProperty = "object";
+
+    /// <summary>Property prefix: <c>related.0</c> is the message of the first additional location.</summary>
+    public const string RelatedMessagePrefix = "related.";
+
+    public static Location LocationOf(SourceFile file, YamlNode node) => LocationOf(file, node.Range);
+
+    public static Location LocationOf(SourceFile file, SourceRange range)
+    {
+        var start = range.Start;
+        var end = range.End.Offset >= start.Offset ? range.End : start;
+        var span = new TextSpan(start.Offset, end.Offset - start.Offset);
+        var lines = new LinePositionSpan(
+            new LinePosition(Math.Max(0, start.Line - 1), Math.Max(0, start.Column - 1)),
+            new LinePosition(Math.Max(0, end.Line - 1), Math.Max(0, end.Column - 1)));
+        return Location.Create(file.Path, span, lines);
+    }
+
+    public static Diagnostic Create(
+        DiagnosticDescriptor descriptor,
+        SourceFile file,
+        YamlNode node,
+        KubeObject? obj,
+        IReadOnlyList<RelatedLocation>? related,
+        params object?[] messageArgs) =>
+        Create(descriptor, file, node.Range, obj, related, messageArgs);
+
+    public static Diagnostic Create(
+        DiagnosticDescriptor descriptor,
+        SourceFile file,
+        SourceRange range,
+        KubeObject? obj,
+        IReadOnlyList<RelatedLocation>? related,
+        params object?[] messageArgs)
+    {
+        var properties = ImmutableDictionary.CreateBuilder<string, string?>(StringComparer.Ordinal);
+        if (obj is not null)
+        {
+            properties[ObjectProperty] = obj.Identity.ToString();
+        }
+
+        var additional = new List<Location>();
+        if (related is not null)
+        {
+            for (var i = 0; i < related.Count; i++)
+            {
+                additional.Add(LocationOf(related[i].File, related[i].Node));
+                properties[RelatedMessagePrefix + i.ToString(System.Globalization.CultureInfo.InvariantCulture)] = related[i].Message;
+            }
+        }
+
+        return Diagnostic.Create(descriptor, LocationOf(file, range), additional, properties.ToImmutable(), messageArgs);
+    }
+}

@@ -1,0 +1,40 @@
+using ManifestLint.Loading;
+using ManifestLint.Model;
+using Microsoft.CodeAnalysis;
+
+namespace ManifestLint.Analysis;
+
+/// <summary>The outcome of a run: what was read, what was found, what went wrong with the inputs.</summary>
+public sealed class LintResult
+{
+    internal LintResult(
+        LintedSet set,
+        IReadOnlyList<Diagnostic> diagnostics,
+        IReadOnlyList<InputError> inputErrors,
+        IReadOnlyList<string> internalErrors,
+        TimeSpan elapsed)
+    {
+        Set = set;
+        Diagnostics = diagnostics;
+        InputErrors = inputErrors;
+        InternalErrors = internalErrors;
+        Elapsed = elapsed;
+    }
+
+    public LintedSet Set { get; }
+
+    public IReadOnlyList<SourceFile> Files => Set.Files;
+
+    /// <summary>Findings with their effective severity, in a deterministic order (file, position, rule).</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+    /// <summary>Paths the user named that could not be read (exit code 2).</summary>
+    public IReadOnlyList<InputError> InputErrors { get; }
+
+    /// <summary>Rules that failed on some input; the run went on without them.</summary>
+    public IReadOnlyList<string> InternalErrors { get; }
+
+    public TimeSpan Elapsed { get; }
+
+    public int Count(DiagnosticSeverity severity) => Diagnostics.Count(d => d.Severity == severity);
+}

@@ -1,0 +1,265 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using ManifestLint.Loading;
+using ManifestLint.Model;
+using Microsoft.CodeAnalysis;
+
+namespace ManifestLint.Analysis;
+
+/// <summary>
+/// One run: files → documents → objects → linted set → rules → diagnostics with effective severities, sorted
+/// so that the same inputs give the same output whatever the file order or thread count.
+/// </summary>
+public sealed class Linter
+{
+    private readonly RuleCatalog _catalog;
+    private readonly LintOptions _options;
+
+    public Linter(LintOptions? options = null, RuleCatalog? catalog = null)
+    {
+        _options = options ?? LintOptions.Default;
+        _catalog = catalog ?? RuleCatalog.Default;
+    }
+
+    public LintResult Lint(InputSet inputs)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var inputErrors = new List<InputError>();
+        var files = ManifestLoader.Load(inputs, _options.Limits, _options.MaxParallelism, inputErrors);
+        return Analyze(files, inputErrors, stopwatch);
+    }
+
+    /// <summary>Lints files that are already read (the analyzer front end, tests).</summary>
+    public LintResult Analyze(IReadOnlyList<SourceFile> files, IReadOnlyList<InputError>? inputErrors = null, Stopwatch? stopwatch = null)
+    {
+        stopwatch ??= Stopwatch.StartNew();
+        var set = LintedSet.Build(files, _options.DefaultNamespace);
+        var actions = new RuleActions();
+        foreach (var rule in _catalog.Rules)
+        {
+            rule.Initialize(new RuleContext(rule, actions));
+        }
+
+        var collector = new Collector(_options, set);
+        Run(actions, set, collector);
+        var diagnostics = collector.Sorted();
+        return new LintResult(set, diagnostics, inputErrors ?? Array.Empty<InputError>(), collector.InternalErrors, stopwatch.Elapsed);
+    }
+
+    private void Run(RuleActions actions, LintedSet set, Collector collector)
+    {
+        foreach (var file in set.Files)
+        {
+            foreach (var action in actions.File)
+            {
+                collector.Invoke(action.Rule, file.DisplayPath, () => action.Action(new FileAnalysisContext(file, set, _options, collector.Add)));
+            }
+        }
+
+        void AnalyzeObject(KubeObject obj)
+        {
+            foreach (var action in actions.Object)
+            {
+                if (action.Kinds is null || (obj.Kind is not null && action.Kinds.Contains(obj.Kind)))
+                {
+                    collector.Invoke(action.Rule, obj.File.DisplayPath, () => action.Action(new ObjectAnalysisContext(obj, set, _options, collector.Add)));
+                }
+            }
+
+            if (actions.PodSpec.Count == 0)
+            {
+                return;
+            }
+
+            foreach (var podSpec in obj.PodSpecs)
+            {
+                foreach (var action in actions.PodSpec)
+                {
+                    collector.Invoke(action.Rule, obj.File.DisplayPath, () => action.Action(new PodSpecAnalysisContext(podSpec, set, _options, collector.Add)));
+                }
+            }
+        }
+
+        var parallelism = _options.MaxParallelism > 0 ? _options.MaxParallelism : Environment.ProcessorCount;
+        if (parallelism > 1 && set.Objects.Count >= 256)
+        {
+            Parallel.ForEach(set.Objects, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, AnalyzeObject);
+        }
+        else
+        {
+            foreach (var obj in set.Objects)
+            {
+                AnalyzeObject(obj);
+            }
+        }
+
+        foreach (var action in actions.Set)
+        {
+            collector.Invoke(action.Rule, "the linted set", () => action.Action(new SetAnalysisContext(set, _options, collector.Add)));
+        }
+    }
+
+    private sealed class Collector
+    {
+        private readonly object _gate = new();
+        private readonly List<Diagnostic> _diagnostics = new();
+        private readonly List<string> _internalErrors = new();
+        private readonly LintOptions _options;
+        private readonly Dictionary<string, SourceFile> _files;
+
+        public Collector(LintOptions options, LintedSet set)
+        {
+            _options = options;
+            _files = new Dictionary<string, SourceFile>(StringComparer.Ordinal);
+            foreach (var file in set.Files)
+            {
+                _files[file.Path] = file;
+            }
+        }
+
+        public IReadOnlyList<string> InternalErrors
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _internalErrors.OrderBy(e => e, StringComparer.Ordinal).ToArray();
+                }
+            }
+        }
+
+        public void Invoke(ManifestRule rule, string where, Action action)
+        {
+            try
+            {
+                action();
+            }
+            catch (Exception e)
+            {
+                // A rule that fails on some input must not take the run (and the other rules) down with it.
+                var ids = string.Join(",", rule.SupportedDiagnostics.Select(d => d.Id));
+                lock (_gate)
+                {
+                    _internalErrors.Add($"rule {ids} failed on {where}: {e.GetType().Name}: {e.Message}");
+                }
+            }
+        }
+
+        public void Add(Diagnostic diagnostic)
+        {
+            var path = diagnostic.Location.GetLineSpan().Path;
+            _files.TryGetValue(path, out var file);
+            if (file is { IsContext: true })
+            {
+                return;
+            }
+
+            var effective = EffectiveSeverity(diagnostic.Descriptor, file);
+            if (effective is null)
+            {
+                return;
+            }
+
+            if (effective.Value != diagnostic.Severity)
+            {
+                diagnostic = WithSeverity(diagnostic, effective.Value);
+            }
+
+            lock (_gate)
+            {
+                _diagnostics.Add(diagnostic);
+            }
+        }
+
+        public IReadOnlyList<Diagnostic> Sorted()
+        {
+            lock (_gate)
+            {
+                return _diagnostics
+                    .Select(d => (Diagnostic: d, Span: d.Location.GetLineSpan(), Message: d.GetMessage(CultureInfo.InvariantCulture)))
+                    .OrderBy(x => x.Span.Path, StringComparer.Ordinal)
+                    .ThenBy(x => x.Diagnostic.Location.SourceSpan.Start)
+                    .ThenBy(x => x.Diagnostic.Location.SourceSpan.End)
+                    .ThenBy(x => x.Diagnostic.Id, StringComparer.Ordinal)
+                    .ThenBy(x => x.Message, StringComparer.Ordinal)
+                    .Select(x => x.Diagnostic)
+                    .ToArray();
+            }
+        }
+
+        private DiagnosticSeverity? EffectiveSeverity(DiagnosticDescriptor descriptor, SourceFile? file)
+        {
+            ReportDiagnostic? configured = null;
+            if (_options.SeverityOverrides.TryGetValue(descriptor.Id, out var overridden))
+            {
+                configured = overridden;
+            }
+            else if (file is not null && _options.SeverityProvider?.GetSeverity(descriptor, file) is { } fromFile)
+            {
+                configured = fromFile;
+            }
+
+            return SeverityMapping.Effective(descriptor, configured);
+        }
+
+        private static Diagnostic WithSeverity(Diagnostic diagnostic, DiagnosticSeverity severity)
+        {
+            var descriptor = diagnostic.Descriptor;
+            return Diagnostic.Create(
+                descriptor.Id,
+                descriptor.Category,
+                diagnostic.GetMessage(CultureInfo.InvariantCulture),
+                severity,
+                descriptor.DefaultSeverity,
+                isEnabledByDefault: true,
+                warningLevel: severity == DiagnosticSeverity.Error ? 0 : 1,
+                title: descriptor.Title,
+                description: descriptor.Description,
+                helpLink: descriptor.HelpLinkUri,
+                location: diagnostic.Location,
+                additionalLocations: diagnostic.AdditionalLocations,
+                customTags: descriptor.CustomTags,
+                properties: diagnostic.Properties);
+        }
+    }
+}
+
+/// <summary>Roslyn's <see cref="ReportDiagnostic"/> settings applied to a descriptor.</summary>
+public static class SeverityMapping
+{
+    /// <summary>The severity a finding is shown with, or null when it is not shown at all.</summary>
+    public static DiagnosticSeverity? Effective(DiagnosticDescriptor descriptor, ReportDiagnostic? configured) =>
+        configured switch
+        {
+            null or ReportDiagnostic.Default => descriptor.IsEnabledByDefault ? descriptor.DefaultSeverity : null,
+            ReportDiagnostic.Error => DiagnosticSeverity.Error,
+            ReportDiagnostic.Warn => DiagnosticSeverity.Warning,
+            ReportDiagnostic.Info => DiagnosticSeverity.Info,
+            _ => null,
+        };
+
+    /// <summary>The word users write: error, warning, note.</summary>
+    public static string Name(DiagnosticSeverity severity) => severity switch
+    {
+        DiagnosticSeverity.Error => "error",
+        DiagnosticSeverity.Warning => "warning",
+        DiagnosticSeverity.Info => "note",
+        _ => "hidden",
+    };
+
+    /// <summary>Reads error, warning, note (or suggestion/info), none (or silent/hidden), default.</summary>
+    public static bool TryParse(string text, out ReportDiagnostic value)
+    {
+        switch (text.Trim().ToLowerInvariant())
+        {
+            case "error": value = ReportDiagnostic.Error; return true;
+            case "warning" or "warn": value = ReportDiagnostic.Warn; return true;
+            case "note" or "suggestion" or "info": value = ReportDiagnostic.Info; return true;
+            case "silent" or "hidden": value = ReportDiagnostic.Hidden; return true;
+            case "none": value = ReportDiagnostic.Suppress; return true;
+            case "default": value = ReportDiagnostic.Default; return true;
+            default: value = ReportDiagnostic.Default; return false;
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using ManifestLint.Yaml;
+
+namespace ManifestLint.Loading;
+
+/// <summary>A file that was read (or could not be), with its documents and the problems met on the way.</summary>
+public sealed class SourceFile
+{
+    internal SourceFile(string path, string displayPath, bool isContext)
+    {
+        Path = path;
+        DisplayPath = displayPath;
+        IsContext = isContext;
+    }
+
+    /// <summary>The full path (or the stdin name), used in locations.</summary>
+    public string Path { get; }
+
+    /// <summary>The path as shown to users: relative to the working directory when below it, with '/'.</summary>
+    public string DisplayPath { get; }
+
+    /// <summary>True for files loaded only to resolve references (pre-commit's whole-repository context).</summary>
+    public bool IsContext { get; }
+
+    public string Text { get; internal set; } = string.Empty;
+
+    public long ByteLength { get; internal set; }
+
+    public IReadOnlyList<YamlDocument> Documents { get; internal set; } = Array.Empty<YamlDocument>();
+
+    /// <summary>Problems found while reading: syntax errors, template syntax, limits, encoding.</summary>
+    public IReadOnlyList<LoadProblem> Problems { get; internal set; } = Array.Empty<LoadProblem>();
+
+    /// <summary>True when the file was not linted further (a template, a file over the limits, unreadable).</summary>
+    public bool Skipped { get; internal set; }
+
+    /// <summary>The operating system's reason when the file could not be read at all.</summary>
+    public string? ReadError { get; internal set; }
+
+    /// <summary>Why the file was skipped or could not be read, for the summary.</summary>
+    public string? SkipReason { get; internal set; }
+
+    public override string ToString() => DisplayPath;
+}
+
+public enum LoadProblemKind
+{
+    /// <summary>ML0001.</summary>
+    Syntax,
+
+    /// <summary>ML0004.</summary>
+    Template,
+
+    /// <summary>ML0007.</summary>
+    Limit,
+}
+
+public sealed record LoadProblem(LoadProblemKind Kind, string Message, SourceRange Range);

@@ -1,0 +1,146 @@
+using ManifestLint.Yaml;
+
+namespace ManifestLint.Loading;
+
+/// <summary>Reads one file into a <see cref="SourceFile"/>: bytes, text, documents and load problems.</summary>
+public static class SourceFileReader
+{
+    public static SourceFile ReadFile(string path, string displayPath, bool isContext, YamlLimits limits)
+    {
+        var file = new SourceFile(path, displayPath, isContext);
+        byte[] bytes;
+        try
+        {
+            var info = new FileInfo(path);
+            if (info.Length > limits.MaxFileBytes)
+            {
+                file.ByteLength = info.Length;
+                Skip(file, new LoadProblem(
+                    LoadProblemKind.Limit,
+                    $"the file is {info.Length:N0} bytes, more than the {limits.MaxFileBytes:N0}-byte limit (MaxFileBytes); it was not read",
+                    default), "over the size limit");
+                return file;
+            }
+
+            // A FIFO or a device reports no length: it is never opened (reading a FIFO would block the run),
+            // and an empty regular file has nothing to read anyway.
+            if (info.Length == 0)
+            {
+                return file;
+            }
+
+            bytes = ReadAtMost(path, info.Length);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        {
+            file.Skipped = true;
+            file.SkipReason = "unreadable: " + e.Message;
+            file.ReadError = e.Message;
+            return file;
+        }
+
+        return Parse(file, bytes, bytes.Length, limits);
+    }
+
+    private static byte[] ReadAtMost(string path, long expected)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
+        var buffer = new byte[expected];
+        var total = 0;
+        while (total < buffer.Length)
+        {
+            var read = stream.Read(buffer, total, buffer.Length - total);
+            if (read == 0)
+            {
+                break;
+            }
+
+            total += read;
+        }
+
+        if (total < buffer.Length)
+        {
+            Array.Resize(ref buffer, total);
+        }
+
+        return buffer;
+    }
+
+    public static SourceFile ReadText(string path, string displayPath, string text, YamlLimits limits)
+    {
+        var file = new SourceFile(path, displayPath, isContext: false);
+        file.ByteLength = System.Text.Encoding.UTF8.GetByteCount(text);
+        file.Text = text.Length > 0 && text[0] == '\uFEFF' ? text.Substring(1) : text;
+        return ParseText(file, limits);
+    }
+
+    internal static SourceFile Parse(SourceFile file, byte[] bytes, int length, YamlLimits limits)
+    {
+        file.ByteLength = length;
+        if (length > limits.MaxFileBytes)
+        {
+            Skip(file, new LoadProblem(
+                LoadProblemKind.Limit,
+                $"the input is {length:N0} bytes, more than the {limits.MaxFileBytes:N0}-byte limit (MaxFileBytes); it was not read",
+                default), "over the size limit");
+            return file;
+        }
+
+        var text = TextDecoding.Decode(bytes, length, out var encodingProblem);
+        if (encodingProblem is not null)
+        {
+            Skip(file, encodingProblem, "not UTF-8");
+            return file;
+        }
+
+        file.Text = text;
+        return ParseText(file, limits);
+    }
+
+    private static SourceFile ParseText(SourceFile file, YamlLimits limits)
+    {
+        var text = file.Text;
+        var nul = text.IndexOf('\0');
+        if (nul >= 0)
+        {
+            var position = TextDecoding.PositionAt(text, nul);
+            Skip(file, new LoadProblem(
+                LoadProblemKind.Syntax,
+                "the file contains a NUL character, so it is binary data, not YAML",
+                new SourceRange(position, new SourcePosition(position.Line, position.Column + 1, position.Offset + 1))),
+                "binary content");
+            return file;
+        }
+
+        var result = YamlStreamReader.Read(text, limits);
+        file.Documents = result.Documents;
+        var template = TemplateDetector.Find(text, result);
+        if (template is not null)
+        {
+            Skip(file, template, "template syntax");
+            return file;
+        }
+
+        if (result.Error is { } error)
+        {
+            var kind = error.Kind == YamlReadErrorKind.Limit ? LoadProblemKind.Limit : LoadProblemKind.Syntax;
+            file.Problems = new[] { new LoadProblem(kind, error.Message, error.Range) };
+            if (kind == LoadProblemKind.Limit)
+            {
+                file.Documents = Array.Empty<YamlDocument>();
+                file.Skipped = true;
+                file.SkipReason = "over a safety limit";
+            }
+        }
+
+        return file;
+    }
+
+    private static void Skip(SourceFile file, LoadProblem problem, string reason)
+    {
+        file.Documents = Array.Empty<YamlDocument>();
+        file.Problems = new[] { problem };
+        file.Skipped = true;
+        file.SkipReason = reason;
+    }
+}

@@ -1,0 +1,130 @@
+using ManifestLint.Yaml;
+
+namespace ManifestLint.Loading;
+
+/// <summary>
+/// Finds Go/Helm template syntax that makes a file not a manifest yet (ML0004). Braces inside string
+/// content are fine: Prometheus alert texts (<c>'{{ $labels.instance }}'</c>, also unquoted in the middle of a
+/// sentence) and Grafana legends are data. A template is a <c>{{</c> that is YAML structure (a flow mapping),
+/// one in a file that does not parse, or one in a plain scalar that uses Helm's objects and functions.
+/// </summary>
+internal static class TemplateDetector
+{
+    private static readonly string[] HelmMarkers =
+    {
+        // Helm's built-in objects and its own functions; Prometheus and Grafana templates use none of them
+        // ({{ $labels.pod }}, {{ with $labels.cluster -}}, {{ $value | humanize }}).
+        ".Values", ".Release", ".Chart", ".Capabilities", ".Files", "include \"", "toYaml", "tpl ",
+    };
+
+    public static LoadProblem? Find(string text, YamlReadResult result)
+    {
+        var first = text.IndexOf("{{", StringComparison.Ordinal);
+        if (first < 0)
+        {
+            return null;
+        }
+
+        if (result.Error is { Kind: YamlReadErrorKind.Syntax })
+        {
+            return Problem(text, first);
+        }
+
+        var scalars = new List<YamlScalar>();
+        var visited = new HashSet<YamlNode>(NodeIdentityComparer.Instance);
+        foreach (var document in result.Documents)
+        {
+            Collect(document.Root, scalars, visited);
+        }
+
+        scalars.Sort((a, b) => a.Start.Offset.CompareTo(b.Start.Offset));
+        for (var at = first; at >= 0; at = text.IndexOf("{{", at + 2, StringComparison.Ordinal))
+        {
+            var scalar = Containing(scalars, at);
+            if (scalar is null)
+            {
+                return Problem(text, at);
+            }
+
+            if (scalar.Style == YamlDotNet.Core.ScalarStyle.Plain && IsHelm(scalar.Value))
+            {
+                return Problem(text, at);
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsHelm(string value)
+    {
+        foreach (var marker in HelmMarkers)
+        {
+            if (value.IndexOf(marker, StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static YamlScalar? Containing(List<YamlScalar> scalars, int offset)
+    {
+        int lo = 0, hi = scalars.Count - 1, found = -1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (scalars[mid].Start.Offset <= offset)
+            {
+                found = mid;
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return found >= 0 && scalars[found].Range.Contains(offset) ? scalars[found] : null;
+    }
+
+    private static void Collect(YamlNode? node, List<YamlScalar> scalars, HashSet<YamlNode> visited)
+    {
+        if (node is null || !visited.Add(node))
+        {
+            return;
+        }
+
+        switch (node)
+        {
+            case YamlScalar scalar:
+                scalars.Add(scalar);
+                break;
+            case YamlSequence sequence:
+                foreach (var item in sequence.Items)
+                {
+                    Collect(item, scalars, visited);
+                }
+
+                break;
+            case YamlMapping mapping:
+                foreach (var entry in mapping.Entries)
+                {
+                    Collect(entry.Key, scalars, visited);
+                    Collect(entry.Value, scalars, visited);
+                }
+
+                break;
+        }
+    }
+
+    private static LoadProblem Problem(string text, int offset)
+    {
+        var position = TextDecoding.PositionAt(text, offset);
+        var end = new SourcePosition(position.Line, position.Column + 2, offset + 2);
+        return new LoadProblem(
+            LoadProblemKind.Template,
+            "the file contains Go/Helm template syntax ('{{'), so it is a template, not a manifest; render it first (helm template ... | manifestlint -, or kubectl kustomize ... | manifestlint -)",
+            new SourceRange(position, end));
+    }
+}

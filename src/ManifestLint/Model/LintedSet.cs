@@ -1,0 +1,127 @@
+using ManifestLint.Loading;
+using ManifestLint.Yaml;
+
+namespace ManifestLint.Model;
+
+/// <summary>
+/// Every object of one run, indexed by kind/namespace/name. A ConfigMap in one file satisfies a pod in
+/// another; an object defined several times (alternative versions in one folder) is present once per definition.
+/// </summary>
+public sealed class LintedSet
+{
+    private readonly Dictionary<ObjectIdentity, List<KubeObject>> _byIdentity = new();
+    private readonly Dictionary<(string Kind, string Name), List<KubeObject>> _byKindAndName = new();
+
+    internal LintedSet(IReadOnlyList<SourceFile> files, IReadOnlyList<KubeObject> objects, IReadOnlyList<Kustomization> kustomizations, string defaultNamespace)
+    {
+        Files = files;
+        Objects = objects;
+        Kustomizations = kustomizations;
+        DefaultNamespace = defaultNamespace;
+        foreach (var obj in objects)
+        {
+            if (obj.Kind is null || obj.Name is null)
+            {
+                continue;
+            }
+
+            Add(_byIdentity, obj.Identity, obj);
+            Add(_byKindAndName, (obj.Kind, obj.Name), obj);
+        }
+    }
+
+    public IReadOnlyList<SourceFile> Files { get; }
+
+    /// <summary>Every document (or list item) that has <c>apiVersion</c> or <c>kind</c>, in file and document order.</summary>
+    public IReadOnlyList<KubeObject> Objects { get; }
+
+    public IReadOnlyList<Kustomization> Kustomizations { get; }
+
+    public string DefaultNamespace { get; }
+
+    /// <summary>Every definition of kind/namespace/name in the set.</summary>
+    public IReadOnlyList<KubeObject> Find(string kind, string @namespace, string name) =>
+        _byIdentity.TryGetValue(new ObjectIdentity(kind, @namespace, name), out var list) ? list : Array.Empty<KubeObject>();
+
+    /// <summary>Every definition of kind/name in any namespace.</summary>
+    public IReadOnlyList<KubeObject> FindInAnyNamespace(string kind, string name) =>
+        _byKindAndName.TryGetValue((kind, name), out var list) ? list : Array.Empty<KubeObject>();
+
+    public IEnumerable<KubeObject> OfKind(string kind)
+    {
+        foreach (var obj in Objects)
+        {
+            if (obj.IsKind(kind))
+            {
+                yield return obj;
+            }
+        }
+    }
+
+    private static void Add<TKey>(Dictionary<TKey, List<KubeObject>> index, TKey key, KubeObject obj)
+        where TKey : notnull
+    {
+        if (!index.TryGetValue(key, out var list))
+        {
+            index[key] = list = new List<KubeObject>(1);
+        }
+
+        list.Add(obj);
+    }
+
+    /// <summary>Builds the set from read files: documents become objects, <c>*List</c> kinds are expanded.</summary>
+    public static LintedSet Build(IReadOnlyList<SourceFile> files, string defaultNamespace)
+    {
+        var objects = new List<KubeObject>();
+        var kustomizations = new List<Kustomization>();
+        foreach (var file in files)
+        {
+            var isKustomizationFile = Kustomization.IsKustomizationFileName(file.Path);
+            foreach (var document in file.Documents)
+            {
+                if (document.Root is not YamlMapping root)
+                {
+                    continue;
+                }
+
+                var kind = root.GetString("kind");
+                if (isKustomizationFile || Kustomization.IsKustomizeKind(kind))
+                {
+                    kustomizations.Add(new Kustomization(file, document, root));
+                    continue;
+                }
+
+                if (root["apiVersion"] is null && root["kind"] is null)
+                {
+                    // Not a Kubernetes object: CI workflows, compose files, values files.
+                    continue;
+                }
+
+                if (ToolConfiguration.IsToolConfiguration(root.GetString("apiVersion"), kind))
+                {
+                    continue;
+                }
+
+                if (IsListKind(kind) && root.GetSequence("items") is { } items)
+                {
+                    for (var i = 0; i < items.Count; i++)
+                    {
+                        if (items[i] is YamlMapping item)
+                        {
+                            objects.Add(new KubeObject(file, document, item, $"items[{i}]", defaultNamespace));
+                        }
+                    }
+
+                    continue;
+                }
+
+                objects.Add(new KubeObject(file, document, root, string.Empty, defaultNamespace));
+            }
+        }
+
+        return new LintedSet(files, objects, kustomizations, defaultNamespace);
+    }
+
+    /// <summary><c>List</c> and every <c>*List</c> kind (<c>ConfigMapList</c>, <c>RoleList</c>) wrap their objects in <c>items</c>.</summary>
+    public static bool IsListKind(string? kind) => kind is not null && kind.EndsWith("List", StringComparison.Ordinal);
+}

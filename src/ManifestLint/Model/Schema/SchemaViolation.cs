@@ -1,0 +1,115 @@
+using ManifestLint.Yaml;
+
+namespace ManifestLint.Model.Schema;
+
+public enum ViolationKind
+{
+    UnknownField,
+    WrongType,
+}
+
+/// <summary>A field the API does not know, or a value of the wrong type, inside a modelled structure.</summary>
+public sealed record SchemaViolation(ViolationKind Kind, Structure Structure, YamlEntry Entry, FieldSpec? Expected);
+
+/// <summary>Walks an object's modelled structures and lists what the API's decoder would reject.</summary>
+public static class SchemaChecker
+{
+    public static IReadOnlyList<SchemaViolation> Check(KubeObject obj)
+    {
+        var violations = new List<SchemaViolation>();
+        var top = obj.Kind switch
+        {
+            "ConfigMap" => KubernetesSchema.ConfigMap,
+            "Secret" => KubernetesSchema.Secret,
+            _ => null,
+        };
+        if (top is not null)
+        {
+            Walk(obj.Root, top, violations);
+        }
+        else if (obj.Metadata is not null)
+        {
+            Walk(obj.Metadata, KubernetesSchema.ObjectMeta, violations);
+        }
+
+        foreach (var podSpec in obj.PodSpecs)
+        {
+            Walk(podSpec.Node, KubernetesSchema.PodSpec, violations);
+        }
+
+        return violations;
+    }
+
+    private static void Walk(YamlMapping mapping, Structure structure, List<SchemaViolation> violations)
+    {
+        foreach (var entry in mapping.Entries)
+        {
+            if (entry.IsMerged || entry.Name is null)
+            {
+                continue;
+            }
+
+            if (!structure.Fields.TryGetValue(entry.Name, out var spec))
+            {
+                if (!structure.IsOpen)
+                {
+                    violations.Add(new SchemaViolation(ViolationKind.UnknownField, structure, entry, null));
+                }
+
+                continue;
+            }
+
+            if (!HasType(entry.Value, spec.Type))
+            {
+                violations.Add(new SchemaViolation(ViolationKind.WrongType, structure, entry, spec));
+                continue;
+            }
+
+            switch (spec.Type)
+            {
+                case FieldType.Object when entry.Value is YamlMapping child:
+                    Walk(child, spec.Structure!, violations);
+                    break;
+                case FieldType.List when entry.Value is YamlSequence sequence:
+                    foreach (var item in sequence.Items)
+                    {
+                        if (item is YamlMapping element)
+                        {
+                            Walk(element, spec.Structure!, violations);
+                        }
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Whether the decoder accepts the value for the type; JSON null decodes to the zero value everywhere.</summary>
+    public static bool HasType(YamlNode value, FieldType type)
+    {
+        if (value is YamlScalar { Resolved.Type: ScalarType.Null })
+        {
+            return true;
+        }
+
+        return type switch
+        {
+            FieldType.Any => true,
+            FieldType.String => value is YamlScalar { Resolved.IsString: true },
+            FieldType.Bool => value is YamlScalar { Resolved.Type: ScalarType.Bool },
+            FieldType.Int32 => value is YamlScalar scalar && IsInt32(scalar.Resolved),
+            FieldType.Map or FieldType.Object => value is YamlMapping,
+            FieldType.List => value is YamlSequence sequence && sequence.Items.All(i => i is YamlMapping || i is YamlScalar { Resolved.Type: ScalarType.Null }),
+            _ => true,
+        };
+    }
+
+    private static bool IsInt32(ResolvedScalar resolved) => resolved.Type switch
+    {
+        ScalarType.Int => resolved.Integer is >= int.MinValue and <= int.MaxValue,
+        ScalarType.Float => !double.IsNaN(resolved.Number) && !double.IsInfinity(resolved.Number)
+                            && Math.Floor(resolved.Number) == resolved.Number
+                            && resolved.Number is >= int.MinValue and <= int.MaxValue,
+        _ => false,
+    };
+}

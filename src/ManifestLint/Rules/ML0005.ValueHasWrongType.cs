@@ -1,0 +1,81 @@
+using System.Collections.Immutable;
+using ManifestLint.Analysis;
+using ManifestLint.Model.Schema;
+using ManifestLint.Yaml;
+using Microsoft.CodeAnalysis;
+
+namespace ManifestLint.Rules;
+
+public sealed class ValueHasWrongType : ManifestRule
+{
+    public static readonly DiagnosticDescriptor Rule = RuleDescriptor.Create(
+        "ML0005",
+        "Value has the wrong type",
+        "{0}",
+        RuleCategory.Input,
+        DiagnosticSeverity.Error,
+        enabledByDefault: true,
+        "After Kubernetes' YAML resolution the value has a type the field cannot take (optional: \"true\", defaultMode: \"0644\", items as a mapping), so the API rejects the object when it decodes it.");
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    public override void Initialize(RuleContext context) => context.RegisterObjectAction(context =>
+    {
+        foreach (var violation in SchemaChecker.Check(context.Object))
+        {
+            if (violation.Kind == ViolationKind.WrongType)
+            {
+                context.ReportAt(Rule, violation.Entry.Value, Message(violation, context.Object.DisplayName));
+            }
+        }
+    });
+
+    private static string Message(SchemaViolation violation, string objectName)
+    {
+        var entry = violation.Entry;
+        var expected = violation.Expected!.Type;
+        var actual = entry.Value is YamlScalar scalar && scalar.IsQuoted ? "a quoted string" : "a " + entry.Value.TypeName;
+        var where = violation.Structure == KubernetesSchema.ConfigMap || violation.Structure == KubernetesSchema.Secret
+            ? $"'{entry.Name}' of {objectName}"
+            : $"'{entry.Name}' in {violation.Structure.DisplayName} of {objectName}";
+        var head = $"{where} is {actual}, but the API expects {Describe(expected)} and rejects the object.";
+        return head + " " + Fix(entry.Value, expected);
+    }
+
+    private static string Describe(FieldType type) => type switch
+    {
+        FieldType.String => "a string",
+        FieldType.Bool => "a boolean",
+        FieldType.Int32 => "a whole number",
+        FieldType.List => "a list",
+        _ => "a mapping",
+    };
+
+    private static string Fix(YamlNode value, FieldType expected)
+    {
+        if (value is YamlScalar scalar)
+        {
+            var unquoted = ScalarResolver.ResolvePlain(scalar.Value.Length == 0 ? "''" : scalar.Value);
+            switch (expected)
+            {
+                case FieldType.Int32 when unquoted.Type == ScalarType.Int && unquoted.Integer is >= int.MinValue and <= int.MaxValue:
+                    return $"Write it without quotes: {scalar.Value}.";
+                case FieldType.Bool when unquoted.Type == ScalarType.Bool:
+                    return $"Write it without quotes: {(unquoted.Bool ? "true" : "false")}.";
+                case FieldType.String:
+                    return $"Quote it: \"{scalar.Value}\".";
+                case FieldType.Int32:
+                    return "Use a whole number (file modes as octal, such as 0644).";
+                case FieldType.Bool:
+                    return "Use true or false.";
+            }
+        }
+
+        return expected switch
+        {
+            FieldType.List => "Write it as a list of entries, each starting with '- '.",
+            FieldType.Object or FieldType.Map => "Write it as a mapping of fields.",
+            _ => "Write a single value.",
+        };
+    }
+}

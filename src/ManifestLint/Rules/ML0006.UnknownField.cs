@@ -1,0 +1,44 @@
+using System.Collections.Immutable;
+using ManifestLint.Analysis;
+using ManifestLint.Model.Schema;
+using Microsoft.CodeAnalysis;
+
+namespace ManifestLint.Rules;
+
+public sealed class UnknownField : ManifestRule
+{
+    public static readonly DiagnosticDescriptor Rule = RuleDescriptor.Create(
+        "ML0006",
+        "Unknown field",
+        "{0}",
+        RuleCategory.Input,
+        DiagnosticSeverity.Error,
+        enabledByDefault: true,
+        "Field names are case-sensitive. kubectl's default strict validation rejects a field the API does not know, and with validation off the field is silently dropped.");
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    public override void Initialize(RuleContext context) => context.RegisterObjectAction(context =>
+    {
+        foreach (var violation in SchemaChecker.Check(context.Object))
+        {
+            if (violation.Kind == ViolationKind.UnknownField)
+            {
+                context.ReportAt(Rule, violation.Entry.Key, Message(violation));
+            }
+        }
+    });
+
+    private static string Message(SchemaViolation violation)
+    {
+        var name = violation.Entry.Name!;
+        var message = $"'{name}' is not a field of {violation.Structure.DisplayName}: kubectl's strict validation rejects it, and with validation off it is silently dropped.";
+        if (name == "namespace" && violation.Structure.Fields.ContainsKey("name"))
+        {
+            return message + " A pod can only reference objects in its own namespace; remove the field.";
+        }
+
+        var suggestion = NameSuggestion.Closest(name, violation.Structure.Fields.Keys);
+        return suggestion is null ? message : message + $" Did you mean '{suggestion}'?";
+    }
+}

@@ -1,0 +1,120 @@
+namespace ManifestLint.Yaml;
+
+/// <summary>One key/value pair of a mapping, as written (or brought in by a <c>&lt;&lt;</c> merge).</summary>
+public sealed class YamlEntry
+{
+    internal YamlEntry(YamlNode key, YamlNode value, string? name, bool merged)
+    {
+        Key = key;
+        Value = value;
+        Name = name;
+        IsMerged = merged;
+    }
+
+    public YamlNode Key { get; }
+
+    public YamlNode Value { get; }
+
+    /// <summary>
+    /// The key as it appears in the JSON Kubernetes builds (<c>on</c> becomes <c>true</c>, <c>0644</c> becomes
+    /// <c>420</c>); null when the key cannot become a JSON key (a null, mapping or sequence key).
+    /// </summary>
+    public string? Name { get; }
+
+    /// <summary>True for entries copied in by a merge key, which are not written at this place.</summary>
+    public bool IsMerged { get; }
+}
+
+public sealed class YamlMapping : YamlNode
+{
+    private const int IndexThreshold = 12;
+    private readonly int _expandedSize;
+    private Dictionary<string, YamlEntry>? _index;
+
+    internal YamlMapping(SourceRange range, string? anchor, IReadOnlyList<YamlEntry> entries, int expandedSize)
+        : base(range, anchor)
+    {
+        Entries = entries;
+        _expandedSize = expandedSize;
+    }
+
+    /// <summary>Every entry in source order, duplicates and merged entries included.</summary>
+    public IReadOnlyList<YamlEntry> Entries { get; }
+
+    public override YamlNodeKind Kind => YamlNodeKind.Mapping;
+
+    public override int ExpandedSize => _expandedSize;
+
+    public override string TypeName => "mapping";
+
+    /// <summary>The entry Kubernetes sees for <paramref name="name"/>: the last one, as kubectl keeps the last duplicate.</summary>
+    public YamlEntry? GetEntry(string name)
+    {
+        if (Entries.Count < IndexThreshold)
+        {
+            for (var i = Entries.Count - 1; i >= 0; i--)
+            {
+                if (string.Equals(Entries[i].Name, name, StringComparison.Ordinal))
+                {
+                    return Entries[i];
+                }
+            }
+
+            return null;
+        }
+
+        var index = _index ??= BuildIndex();
+        return index.TryGetValue(name, out var entry) ? entry : null;
+    }
+
+    public YamlNode? this[string name] => GetEntry(name)?.Value;
+
+    public YamlMapping? GetMapping(string name) => this[name] as YamlMapping;
+
+    public YamlSequence? GetSequence(string name) => this[name] as YamlSequence;
+
+    public YamlScalar? GetScalar(string name) => this[name] as YamlScalar;
+
+    /// <summary>The value of a string field; null when absent, null-valued or not a scalar.</summary>
+    public string? GetString(string name) =>
+        this[name] is YamlScalar { Resolved.Type: not ScalarType.Null } scalar ? scalar.Value : null;
+
+    /// <summary>The distinct entries Kubernetes sees, in source order of their last occurrence.</summary>
+    public IEnumerable<YamlEntry> EffectiveEntries()
+    {
+        if (Entries.Count == 0)
+        {
+            yield break;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var effective = new List<YamlEntry>(Entries.Count);
+        for (var i = Entries.Count - 1; i >= 0; i--)
+        {
+            var entry = Entries[i];
+            if (entry.Name is null || seen.Add(entry.Name))
+            {
+                effective.Add(entry);
+            }
+        }
+
+        for (var i = effective.Count - 1; i >= 0; i--)
+        {
+            yield return effective[i];
+        }
+    }
+
+    private Dictionary<string, YamlEntry> BuildIndex()
+    {
+        var index = new Dictionary<string, YamlEntry>(Entries.Count, StringComparer.Ordinal);
+        foreach (var entry in Entries)
+        {
+            if (entry.Name is not null)
+            {
+                index[entry.Name] = entry;
+            }
+        }
+
+        return index;
+    }
+}

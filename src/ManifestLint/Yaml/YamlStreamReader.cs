@@ -1,0 +1,307 @@
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace ManifestLint.Yaml;
+
+/// <summary>The documents of a YAML stream, and the error that stopped reading, if any.</summary>
+public sealed record YamlReadResult(IReadOnlyList<YamlDocument> Documents, YamlReadError? Error);
+
+public enum YamlReadErrorKind
+{
+    Syntax,
+    Limit,
+}
+
+public sealed record YamlReadError(YamlReadErrorKind Kind, string Message, SourceRange Range);
+
+/// <summary>
+/// Builds the node tree from YamlDotNet's parser events. YamlDotNet's own representation model throws on
+/// duplicate keys and loses the whole file, while kubectl accepts them and keeps the last (§12), so the
+/// tree is built here: every entry is kept, lookups see the last, and duplicates are recorded.
+/// Documents read before a syntax error are kept.
+/// </summary>
+public static class YamlStreamReader
+{
+    private const string MergeKey = "<<";
+
+    public static YamlReadResult Read(string text, YamlLimits? limits = null)
+    {
+        limits ??= YamlLimits.Default;
+        var documents = new List<YamlDocument>();
+        var builder = new TreeBuilder(limits);
+        var parser = new Parser(new Scanner(new StringReader(text), skipComments: true));
+        var lastGood = SourcePosition.Start;
+        try
+        {
+            while (parser.MoveNext())
+            {
+                var current = parser.Current!;
+                lastGood = ToPosition(current.End);
+                var document = builder.Accept(current, documents.Count);
+                if (document is not null)
+                {
+                    documents.Add(document);
+                }
+            }
+
+            return new YamlReadResult(documents, null);
+        }
+        catch (YamlLimitExceededException limit)
+        {
+            return new YamlReadResult(documents, new YamlReadError(
+                YamlReadErrorKind.Limit, limit.Message, new SourceRange(limit.Position, limit.Position)));
+        }
+        catch (YamlException syntax)
+        {
+            var start = ToPosition(syntax.Start);
+            var end = ToPosition(syntax.End);
+            if (end.Offset < start.Offset)
+            {
+                end = start;
+            }
+
+            return new YamlReadResult(documents, new YamlReadError(
+                YamlReadErrorKind.Syntax, CleanMessage(syntax), new SourceRange(start, end)));
+        }
+        catch (Exception other) when (other is InvalidOperationException or ArgumentException or FormatException
+                                         or OverflowException or IndexOutOfRangeException or NullReferenceException)
+        {
+            // YamlDotNet should report every problem as a YamlException; anything else it throws is still a
+            // problem of this input, not a reason to stop the run.
+            return new YamlReadResult(documents, new YamlReadError(
+                YamlReadErrorKind.Syntax, "the YAML reader failed: " + other.Message, new SourceRange(lastGood, lastGood)));
+        }
+    }
+
+    internal static SourcePosition ToPosition(Mark mark) =>
+        new(checked((int)mark.Line), checked((int)mark.Column), checked((int)mark.Index));
+
+    private static string CleanMessage(YamlException exception)
+    {
+        // YamlDotNet prefixes its messages with "(Line: 3, Col: 5, Idx: 20) - (Line: ...): "; the location is
+        // reported separately.
+        var message = exception.Message;
+        var marker = message.IndexOf("): ", StringComparison.Ordinal);
+        if (message.StartsWith("(Line:", StringComparison.Ordinal) && marker >= 0)
+        {
+            message = message.Substring(marker + 3);
+        }
+
+        return message.Trim();
+    }
+
+    private sealed class TreeBuilder
+    {
+        private readonly YamlLimits _limits;
+        private readonly Stack<Frame> _stack = new();
+        private readonly Dictionary<string, YamlNode> _anchors = new(StringComparer.Ordinal);
+        private readonly List<DuplicateKey> _duplicates = new();
+        private YamlNode? _root;
+        private SourcePosition _documentStart;
+        private long _aliasExpansion;
+        private long _nodes;
+
+        public TreeBuilder(YamlLimits limits) => _limits = limits;
+
+        public YamlDocument? Accept(ParsingEvent parsingEvent, int documentIndex)
+        {
+            switch (parsingEvent)
+            {
+                case DocumentStart start:
+                    _root = null;
+                    _anchors.Clear();
+                    _duplicates.Clear();
+                    _aliasExpansion = 0;
+                    _documentStart = ToPosition(start.Start);
+                    return null;
+
+                case DocumentEnd end:
+                    var document = new YamlDocument(
+                        documentIndex, _root, new SourceRange(_documentStart, ToPosition(end.End)), _duplicates.ToArray());
+                    _root = null;
+                    return document;
+
+                case Scalar scalar:
+                    Add(new YamlScalar(
+                        Range(scalar),
+                        AnchorName(scalar.Anchor),
+                        scalar.Value,
+                        scalar.Style,
+                        scalar.Tag.IsEmpty || scalar.Tag.IsNonSpecific ? null : scalar.Tag.Value));
+                    return null;
+
+                case AnchorAlias alias:
+                    if (!_anchors.TryGetValue(alias.Value.Value, out var target))
+                    {
+                        throw new YamlException(alias.Start, alias.End, $"alias *{alias.Value.Value} refers to an anchor that is not defined before it");
+                    }
+
+                    _aliasExpansion += target.ExpandedSize;
+                    if (_aliasExpansion > _limits.MaxAliasExpansion)
+                    {
+                        throw new YamlLimitExceededException(
+                            $"aliases expand this document to more than {_limits.MaxAliasExpansion:N0} nodes (limit MaxAliasExpansion)",
+                            ToPosition(alias.Start));
+                    }
+
+                    Add(target);
+                    return null;
+
+                case MappingStart mapping:
+                    Push(new Frame(ToPosition(mapping.Start), AnchorName(mapping.Anchor), isMapping: true));
+                    return null;
+
+                case SequenceStart sequence:
+                    Push(new Frame(ToPosition(sequence.Start), AnchorName(sequence.Anchor), isMapping: false));
+                    return null;
+
+                case MappingEnd or SequenceEnd:
+                    var frame = _stack.Pop();
+                    Add(frame.Build(ToPosition(parsingEvent.End)));
+                    return null;
+
+                default:
+                    return null;
+            }
+        }
+
+        private void Push(Frame frame)
+        {
+            if (_stack.Count >= _limits.MaxDepth)
+            {
+                throw new YamlLimitExceededException(
+                    $"nesting is deeper than {_limits.MaxDepth} levels (limit MaxDepth)", frame.Start);
+            }
+
+            _stack.Push(frame);
+        }
+
+        private void Add(YamlNode node)
+        {
+            if (++_nodes > _limits.MaxNodes)
+            {
+                throw new YamlLimitExceededException(
+                    $"the file has more than {_limits.MaxNodes:N0} YAML nodes (limit MaxNodes)", node.Start);
+            }
+
+            if (node.Anchor is not null)
+            {
+                _anchors[node.Anchor] = node;
+            }
+
+            if (_stack.Count == 0)
+            {
+                _root = node;
+                return;
+            }
+
+            _stack.Peek().Add(node, _duplicates);
+        }
+
+        private static SourceRange Range(ParsingEvent e) => new(ToPosition(e.Start), ToPosition(e.End));
+
+        private static string? AnchorName(AnchorName anchor) => anchor.IsEmpty ? null : anchor.Value;
+    }
+
+    private sealed class Frame
+    {
+        private readonly List<YamlNode>? _items;
+        private readonly List<YamlEntry>? _entries;
+        private Dictionary<string, YamlEntry>? _seen;
+        private YamlNode? _pendingKey;
+        private long _size = 1;
+
+        public Frame(SourcePosition start, string? anchor, bool isMapping)
+        {
+            Start = start;
+            Anchor = anchor;
+            if (isMapping)
+            {
+                _entries = new List<YamlEntry>();
+            }
+            else
+            {
+                _items = new List<YamlNode>();
+            }
+        }
+
+        public SourcePosition Start { get; }
+
+        public string? Anchor { get; }
+
+        public void Add(YamlNode node, List<DuplicateKey> duplicates)
+        {
+            _size += node.ExpandedSize;
+            if (_items is not null)
+            {
+                _items.Add(node);
+                return;
+            }
+
+            if (_pendingKey is null)
+            {
+                _pendingKey = node;
+                return;
+            }
+
+            var key = _pendingKey;
+            _pendingKey = null;
+            if (key is YamlScalar { IsPlain: true, Value: MergeKey } && TryMerge(node))
+            {
+                return;
+            }
+
+            var name = key is YamlScalar scalar ? scalar.Resolved.AsMapKey(scalar.Value) : null;
+            var entry = new YamlEntry(key, node, name, merged: false);
+            if (name is not null)
+            {
+                _seen ??= new Dictionary<string, YamlEntry>(StringComparer.Ordinal);
+                if (_seen.TryGetValue(name, out var first))
+                {
+                    duplicates.Add(new DuplicateKey(first, entry));
+                }
+
+                _seen[name] = entry;
+            }
+
+            _entries!.Add(entry);
+        }
+
+        public YamlNode Build(SourcePosition end)
+        {
+            var size = _size > int.MaxValue ? int.MaxValue : (int)_size;
+            var range = new SourceRange(Start, end);
+            return _items is not null
+                ? new YamlSequence(range, Anchor, _items, size)
+                : new YamlMapping(range, Anchor, _entries!, size);
+        }
+
+        // goyaml v2 merges `<<: *base` and `<<: [*a, *b]` (earlier maps in the list win).
+        private bool TryMerge(YamlNode value)
+        {
+            switch (value)
+            {
+                case YamlMapping mapping:
+                    MergeFrom(mapping);
+                    return true;
+                case YamlSequence sequence when sequence.Items.All(i => i is YamlMapping):
+                    for (var i = sequence.Items.Count - 1; i >= 0; i--)
+                    {
+                        MergeFrom((YamlMapping)sequence.Items[i]);
+                    }
+
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        private void MergeFrom(YamlMapping mapping)
+        {
+            foreach (var entry in mapping.EffectiveEntries())
+            {
+                _entries!.Add(new YamlEntry(entry.Key, entry.Value, entry.Name, merged: true));
+            }
+        }
+    }
+}
