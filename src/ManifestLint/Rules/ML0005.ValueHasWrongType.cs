@@ -25,7 +25,9 @@ public sealed class ValueHasWrongType : ManifestRule
         {
             if (violation.Kind == ViolationKind.WrongType)
             {
-                context.ReportAt(Rule, violation.Entry.Value, Message(violation, context.Object.DisplayName));
+                // A wrong scalar is shown where it is; a block mapping or list starts on the next line, so its key is.
+                var anchor = violation.Entry.Value is YamlScalar ? violation.Entry.Value : violation.Entry.Key;
+                context.ReportAt(Rule, anchor, Message(violation, context.Object.DisplayName));
             }
         }
     });
@@ -34,13 +36,15 @@ public sealed class ValueHasWrongType : ManifestRule
     {
         var entry = violation.Entry;
         var expected = violation.Expected!.Type;
-        var actual = entry.Value is YamlScalar scalar && scalar.IsQuoted ? "a quoted string" : "a " + entry.Value.TypeName;
+        var actual = entry.Value is YamlScalar scalar && scalar.IsQuoted ? "a quoted string" : Article(entry.Value.TypeName) + " " + entry.Value.TypeName;
         var where = violation.Structure == KubernetesSchema.ConfigMap || violation.Structure == KubernetesSchema.Secret
             ? $"'{entry.Name}' of {objectName}"
             : $"'{entry.Name}' in {violation.Structure.DisplayName} of {objectName}";
         var head = $"{where} is {actual}, but the API expects {Describe(expected)} and rejects the object.";
         return head + " " + Fix(entry.Value, expected);
     }
+
+    private static string Article(string noun) => noun.Length > 0 && "aeiou".IndexOf(noun[0]) >= 0 ? "an" : "a";
 
     private static string Describe(FieldType type) => type switch
     {

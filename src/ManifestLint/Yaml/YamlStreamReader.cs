@@ -53,15 +53,30 @@ public static class YamlStreamReader
         }
         catch (YamlException syntax)
         {
+            // YamlDotNet's Start is where the construct began (a mapping, a quoted scalar), its End is where
+            // the problem was found. The problem's place is what a user must look at; the start is named too.
             var start = ToPosition(syntax.Start);
-            var end = ToPosition(syntax.End);
-            if (end.Offset < start.Offset)
+            var problem = ToPosition(syntax.End);
+            var message = CleanMessage(syntax);
+            if (problem.Offset < start.Offset)
             {
-                end = start;
+                problem = start;
+            }
+
+            if (message.IndexOf("tab", StringComparison.Ordinal) >= 0 && FindIndentationTab(text, start.Offset) is { } tab)
+            {
+                // YamlDotNet marks the enclosing mapping; the tab itself is what needs fixing.
+                problem = tab;
+            }
+
+            if (problem.Line != start.Line)
+            {
+                message += $" (the construct starts on line {start.Line}, column {start.Column})";
+                start = problem;
             }
 
             return new YamlReadResult(documents, new YamlReadError(
-                YamlReadErrorKind.Syntax, CleanMessage(syntax), new SourceRange(start, end)));
+                YamlReadErrorKind.Syntax, message, new SourceRange(start, problem)));
         }
         catch (Exception other) when (other is InvalidOperationException or ArgumentException or FormatException
                                          or OverflowException or IndexOutOfRangeException or NullReferenceException)
@@ -75,6 +90,29 @@ public static class YamlStreamReader
 
     internal static SourcePosition ToPosition(Mark mark) =>
         new(checked((int)mark.Line), checked((int)mark.Column), checked((int)mark.Index));
+
+    private static SourcePosition? FindIndentationTab(string text, int from)
+    {
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\n')
+            {
+                line++;
+                lineStart = i + 1;
+                continue;
+            }
+
+            if (c == '\t' && i >= from && text.Substring(lineStart, i - lineStart).Trim(' ').Length == 0)
+            {
+                return new SourcePosition(line, i - lineStart + 1, i);
+            }
+        }
+
+        return null;
+    }
 
     private static string CleanMessage(YamlException exception)
     {
