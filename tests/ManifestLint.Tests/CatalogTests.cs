@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ManifestLint.Analysis;
+using ManifestLint.Tests.Support;
+using Microsoft.CodeAnalysis;
+
+namespace ManifestLint.Tests;
+
+/// <summary>The rule catalog, its pages, fixtures and generated indexes agree with the code.</summary>
+public sealed class CatalogTests
+{
+    private static readonly string[] PageHeadings = { "## Cause", "## Why it matters", "## How to fix", "## When to suppress", "## Examples" };
+
+    public static TheoryData<string> RuleIds()
+    {
+        var data = new TheoryData<string>();
+        foreach (var descriptor in RuleCatalog.Default.Descriptors)
+        {
+            data.Add(descriptor.Id);
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void Rule_ids_are_unique_and_well_formed()
+    {
+        var ids = RuleCatalog.Default.Descriptors.Select(d => d.Id).ToArray();
+        Assert.Equal(ids.Distinct().Count(), ids.Length);
+        Assert.All(ids, id => Assert.Matches(@"^ML[0-4]\d{3}$", id));
+        Assert.Contains("ML0001", ids);
+    }
+
+    [Theory]
+    [MemberData(nameof(RuleIds))]
+    public void Descriptor_is_complete(string id)
+    {
+        var d = RuleCatalog.Default.ById[id];
+        var title = d.Title.ToString(CultureInfo.InvariantCulture);
+        Assert.False(string.IsNullOrWhiteSpace(title));
+        Assert.False(title.EndsWith('.'), $"{id}: a title is not a sentence");
+        Assert.False(string.IsNullOrWhiteSpace(d.MessageFormat.ToString(CultureInfo.InvariantCulture)));
+        var description = d.Description.ToString(CultureInfo.InvariantCulture);
+        Assert.True(description.Length > 20 && description.EndsWith('.'), $"{id}: the description should be one or two full sentences");
+        Assert.Equal(RuleDescriptor.HelpUri(id), d.HelpLinkUri);
+        var expectedCategory = id[2] switch
+        {
+            '0' => RuleCategory.Input,
+            '1' => RuleCategory.References,
+            '2' => RuleCategory.Content,
+            '3' => RuleCategory.Volumes,
+            _ => RuleCategory.Environment,
+        };
+        Assert.Equal(expectedCategory, d.Category);
+        Assert.Contains(d.Category, d.CustomTags);
+    }
+
+    [Theory]
+    [MemberData(nameof(RuleIds))]
+    public void Rule_page_matches_the_descriptor(string id)
+    {
+        var d = RuleCatalog.Default.ById[id];
+        var path = Path.Combine(RepositoryPaths.Rules, id + ".md");
+        Assert.True(File.Exists(path), $"rules/{id}.md is missing");
+        var lines = File.ReadAllLines(path);
+        Assert.Equal($"# {id}: {d.Title}", lines[0]);
+        var row = $"| {d.Category} | {SeverityMapping.Name(d.DefaultSeverity)} | {(d.IsEnabledByDefault ? "yes" : "no")} |";
+        Assert.True(lines.Contains(row), $"rules/{id}.md should have the metadata row {row}");
+        foreach (var heading in PageHeadings)
+        {
+            Assert.True(lines.Contains(heading), $"rules/{id}.md lacks the heading '{heading}'");
+        }
+
+        Assert.Contains(lines, l => l.StartsWith("```yaml", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Every_rule_page_belongs_to_a_rule()
+    {
+        var pages = Directory.GetFiles(RepositoryPaths.Rules, "ML*.md").Select(Path.GetFileNameWithoutExtension);
+        Assert.All(pages, page => Assert.True(RuleCatalog.Default.ById.ContainsKey(page!), $"rules/{page}.md has no rule"));
+    }
+
+    [Theory]
+    [MemberData(nameof(RuleIds))]
+    public void Rule_has_fixtures_that_find_and_fixtures_that_stay_silent(string id)
+    {
+        var fixtures = Fixture.All().Where(f => f.RuleId == id).ToArray();
+        Assert.True(fixtures.Length > 0, $"Fixtures/{id}/ is missing");
+        Assert.True(fixtures.Any(f => f.Markers().Any(m => m.RuleId == id)), $"no fixture of {id} expects a finding");
+        Assert.True(fixtures.Any(f => f.Markers().All(m => m.RuleId != id)), $"no fixture of {id} shows what it must not report");
+    }
+
+    [Fact]
+    public void Rule_index_is_up_to_date()
+    {
+        var expected = "# ManifestLint rules\n\n" +
+                       "<!-- Generated from the rule descriptors by tests/ManifestLint.Tests/CatalogTests.cs; refresh with UPDATE_GENERATED=1 dotnet test. -->\n\n" +
+                       RuleTable.Markdown(RuleCatalog.Default.Descriptors, linkPrefix: string.Empty);
+        GeneratedFile.Check(Path.Combine(RepositoryPaths.Rules, "README.md"), expected);
+    }
+
+    [Fact]
+    public void Readme_rule_table_is_up_to_date()
+    {
+        var path = Path.Combine(RepositoryPaths.Root, "README.md");
+        var text = File.ReadAllText(path).ReplaceLineEndings("\n");
+        var expected = GeneratedFile.ReplaceSection(text, "<!-- rules:start -->", "<!-- rules:end -->", RuleTable.Markdown(RuleCatalog.Default.Descriptors, linkPrefix: "rules/"));
+        GeneratedFile.Check(path, expected);
+    }
+
+    [Fact]
+    public void Release_tracking_lists_every_rule()
+    {
+        var text = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "src", "ManifestLint", "AnalyzerReleases.Unshipped.md"))
+                   + File.ReadAllText(Path.Combine(RepositoryPaths.Root, "src", "ManifestLint", "AnalyzerReleases.Shipped.md"));
+        foreach (var d in RuleCatalog.Default.Descriptors)
+        {
+            var severity = d.DefaultSeverity == DiagnosticSeverity.Info ? "Info" : d.DefaultSeverity.ToString();
+            var severityText = d.IsEnabledByDefault ? severity : "Disabled";
+            Assert.Matches(new Regex($@"^{d.Id}\s*\|\s*{d.Category}\s*\|\s*{severityText}\s*\|", RegexOptions.Multiline), text);
+        }
+    }
+}
