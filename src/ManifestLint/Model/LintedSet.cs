@@ -11,6 +11,7 @@ public sealed class LintedSet
 {
     private readonly Dictionary<ObjectIdentity, List<KubeObject>> _byIdentity = new();
     private readonly Dictionary<(string Kind, string Name), List<KubeObject>> _byKindAndName = new();
+    private readonly Dictionary<SourceFile, List<KubeObject>> _byFile = new();
 
     internal LintedSet(IReadOnlyList<SourceFile> files, IReadOnlyList<KubeObject> objects, IReadOnlyList<Kustomization> kustomizations, string defaultNamespace)
     {
@@ -20,6 +21,7 @@ public sealed class LintedSet
         DefaultNamespace = defaultNamespace;
         foreach (var obj in objects)
         {
+            Add(_byFile, obj.File, obj);
             if (obj.Kind is null || obj.Name is null)
             {
                 continue;
@@ -46,6 +48,24 @@ public sealed class LintedSet
     /// <summary>Every definition of kind/name in any namespace.</summary>
     public IReadOnlyList<KubeObject> FindInAnyNamespace(string kind, string name) =>
         _byKindAndName.TryGetValue((kind, name), out var list) ? list : Array.Empty<KubeObject>();
+
+    /// <summary>The objects of one file, in document order.</summary>
+    public IReadOnlyList<KubeObject> ObjectsIn(SourceFile file) =>
+        _byFile.TryGetValue(file, out var list) ? list : Array.Empty<KubeObject>();
+
+    /// <summary>The object whose YAML contains the character at <paramref name="offset"/> of <paramref name="file"/>.</summary>
+    public KubeObject? ObjectAt(SourceFile file, int offset)
+    {
+        foreach (var obj in ObjectsIn(file))
+        {
+            if (obj.Root.Range.Contains(offset))
+            {
+                return obj;
+            }
+        }
+
+        return null;
+    }
 
     public IEnumerable<KubeObject> OfKind(string kind)
     {

@@ -11,7 +11,7 @@ public sealed class DuplicateMappingKey : ManifestRule
     public static readonly DiagnosticDescriptor Rule = RuleDescriptor.Create(
         "ML0002",
         "Duplicate mapping key",
-        "Key '{0}' is written twice in this mapping; kubectl silently keeps this value and drops the one on line {1}. Remove one of them.",
+        "Key '{0}' is written twice in this mapping{2}; kubectl silently keeps this value and drops the one on line {1}. Remove one of them.",
         RuleCategory.Input,
         DiagnosticSeverity.Warning,
         enabledByDefault: true,
@@ -33,14 +33,16 @@ public sealed class DuplicateMappingKey : ManifestRule
 
             foreach (var duplicate in document.DuplicateKeys)
             {
+                var owner = context.Set.ObjectAt(file, duplicate.Second.Key.Start.Offset);
                 context.Report(Finding.Create(
                     Rule,
                     file,
                     duplicate.Second.Key,
-                    null,
+                    owner,
                     new[] { new RelatedLocation(file, duplicate.First.Key, "The first occurrence, which kubectl drops.") },
                     duplicate.Second.Name,
-                    duplicate.First.Key.Start.Line));
+                    duplicate.First.Key.Start.Line,
+                    owner is null ? string.Empty : " of " + owner.DisplayName));
             }
         }
     });

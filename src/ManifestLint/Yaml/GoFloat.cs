@@ -41,62 +41,46 @@ internal static class GoFloat
             return single > 0 ? "+Inf" : "-Inf";
         }
 
-        // Shortest round-trip digits of the float32, then Go's %g layout: exponent form when the
-        // decimal exponent is below -4 or at least the shortest-format precision of 21 digits... Go uses
-        // eprec = 6 when shortest, except that eprec grows to the digit count when that is larger.
-        var r = single.ToString("E8", CultureInfo.InvariantCulture);
+        if (single == 0)
+        {
+            return "0";
+        }
+
+        // The shortest digits that round-trip the float32, and the decimal point position.
         var shortest = single.ToString("R", CultureInfo.InvariantCulture);
-        var mantissaDigits = CountDigits(shortest);
-        var exponent = int.Parse(r.Substring(r.IndexOf('E') + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
-        var eprec = Math.Max(6, mantissaDigits);
-        if (exponent < -4 || exponent >= eprec)
+        var negative = shortest[0] == '-';
+        var body = negative ? shortest.Substring(1) : shortest;
+        var exponentAt = body.IndexOfAny(new[] { 'E', 'e' });
+        var exponent = exponentAt >= 0 ? int.Parse(body.Substring(exponentAt + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture) : 0;
+        var mantissa = exponentAt >= 0 ? body.Substring(0, exponentAt) : body;
+        var point = mantissa.IndexOf('.');
+        var digits = point >= 0 ? mantissa.Remove(point, 1) : mantissa;
+        var dp = (point >= 0 ? point : mantissa.Length) + exponent;
+        var trimmed = digits.TrimStart('0');
+        dp -= digits.Length - trimmed.Length;
+        digits = trimmed.TrimEnd('0');
+
+        // Go's %g with the shortest precision uses %e when the exponent is below -4 or at least 6.
+        var exp = dp - 1;
+        string text;
+        if (exp < -4 || exp >= 6)
         {
-            var digits = shortest.Replace("-", string.Empty).Replace(".", string.Empty);
-            var ePos = digits.IndexOfAny(new[] { 'E', 'e' });
-            if (ePos >= 0)
-            {
-                digits = digits.Substring(0, ePos);
-            }
-
-            digits = digits.TrimStart('0').TrimEnd('0');
-            if (digits.Length == 0)
-            {
-                digits = "0";
-            }
-
-            var mantissa = digits.Length > 1 ? digits[0] + "." + digits.Substring(1) : digits;
-            var sign = single < 0 ? "-" : string.Empty;
-            var expSign = exponent < 0 ? "-" : "+";
-            return $"{sign}{mantissa}e{expSign}{Math.Abs(exponent):00}";
+            text = digits.Substring(0, 1) + (digits.Length > 1 ? "." + digits.Substring(1) : string.Empty)
+                   + "e" + (exp < 0 ? "-" : "+") + Math.Abs(exp).ToString("00", CultureInfo.InvariantCulture);
+        }
+        else if (dp <= 0)
+        {
+            text = "0." + new string('0', -dp) + digits;
+        }
+        else if (dp >= digits.Length)
+        {
+            text = digits + new string('0', dp - digits.Length);
+        }
+        else
+        {
+            text = digits.Substring(0, dp) + "." + digits.Substring(dp);
         }
 
-        return ((decimal)single).ToString(CultureInfo.InvariantCulture) is var plain && shortest.IndexOf('E') < 0
-            ? shortest
-            : plain;
-    }
-
-    private static int CountDigits(string shortest)
-    {
-        var count = 0;
-        var significant = false;
-        foreach (var c in shortest)
-        {
-            if (c is 'E' or 'e')
-            {
-                break;
-            }
-
-            if (c is >= '1' and <= '9')
-            {
-                significant = true;
-            }
-
-            if (significant && c is >= '0' and <= '9')
-            {
-                count++;
-            }
-        }
-
-        return count;
+        return negative ? "-" + text : text;
     }
 }
