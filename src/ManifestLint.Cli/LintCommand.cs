@@ -19,7 +19,19 @@ internal sealed class LintCommand
     {
         Description = "Output format.",
         DefaultValueFactory = _ => "text",
-    }.AcceptOnlyFromAmong("text", "json");
+    }.AcceptOnlyFromAmong("text", "json", "sarif");
+
+    private readonly Option<string?> _sarifCategory = new("--sarif-category")
+    {
+        Description = "SARIF automationDetails.id, to tell apart several uploads of one repository (code scanning's category).",
+        HelpName = "CATEGORY",
+    };
+
+    private readonly Option<string?> _baseline = new("--baseline")
+    {
+        Description = "An earlier SARIF report: its results are marked unchanged and only new findings count toward the exit code.",
+        HelpName = "OLD.sarif",
+    };
 
     private readonly Option<string?> _output = new("--output", "-o") { Description = "Write the report to FILE instead of standard output.", HelpName = "FILE" };
 
@@ -66,7 +78,7 @@ internal sealed class LintCommand
     public LintCommand(RootCommand root)
     {
         root.Arguments.Add(_paths);
-        foreach (var option in new Option[] { _format, _output, _failLevel, _namespace, _kubeVersion, _stdinFileName, _external, _severity, _context })
+        foreach (var option in new Option[] { _format, _sarifCategory, _baseline, _output, _failLevel, _namespace, _kubeVersion, _stdinFileName, _external, _severity, _context })
         {
             root.Options.Add(option);
         }
@@ -93,28 +105,48 @@ internal sealed class LintCommand
         var format = parseResult.GetValue(_format)!;
         var outputPath = parseResult.GetValue(_output);
         var report = new ReportContext(result, console, outputPath is null && console.UseColor);
-        if (!ReportWriter.Write(format, report, outputPath, console))
+
+        IReadOnlyList<bool>? isNew = null;
+        object? baseline = null;
+        if (parseResult.GetValue(_baseline) is { } baselinePath)
+        {
+            // SARIF assemblies are loaded only when a baseline or a SARIF report is asked for.
+            baseline = SarifOutput.Compare(Path.GetFullPath(Path.Combine(console.WorkingDirectory, baselinePath)), report, out isNew, out var baselineError);
+            if (baseline is null)
+            {
+                console.Error.WriteLine($"manifestlint: --baseline: {baselineError}");
+                return ExitCodes.UsageError;
+            }
+        }
+
+        var counted = isNew is null ? result.Diagnostics : result.Diagnostics.Where((_, i) => isNew[i]).ToArray();
+        var exitCode = result.InputErrors.Count > 0 ? ExitCodes.UsageError
+            : FailLevel.Fails(parseResult.GetValue(_failLevel)!, counted) ? ExitCodes.Findings
+            : ExitCodes.Clean;
+
+        Action<TextWriter> write = format switch
+        {
+            "json" => writer => JsonReporter.Write(report, writer),
+            "sarif" => writer => SarifOutput.Write(report, writer, exitCode, parseResult.GetValue(_sarifCategory), baseline),
+            _ => writer => TextReporter.Write(report, writer),
+        };
+        if (!ReportWriter.Write(write, outputPath, console))
         {
             return ExitCodes.UsageError;
         }
 
-        Summary.Write(report, console.Error);
+        Summary.Write(report, console.Error, isNew is null ? null : counted.Count);
         foreach (var error in result.InternalErrors)
         {
             console.Error.WriteLine($"manifestlint: internal error (please report it): {error}");
         }
 
-        if (result.InputErrors.Count > 0)
+        foreach (var error in result.InputErrors)
         {
-            foreach (var error in result.InputErrors)
-            {
-                console.Error.WriteLine($"manifestlint: error: {error.Path}: {error.Message}");
-            }
-
-            return ExitCodes.UsageError;
+            console.Error.WriteLine($"manifestlint: error: {error.Path}: {error.Message}");
         }
 
-        return FailLevel.Fails(parseResult.GetValue(_failLevel)!, result.Diagnostics) ? ExitCodes.Findings : ExitCodes.Clean;
+        return exitCode;
     }
 
     private bool TryBuildOptions(ParseResult parseResult, CliConsole console, out LintOptions options)

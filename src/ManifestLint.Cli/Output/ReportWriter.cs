@@ -6,14 +6,8 @@ namespace ManifestLint.Cli.Output;
 /// crash or a full disk never leaves a truncated report for CI to upload.</summary>
 internal static class ReportWriter
 {
-    public static bool Write(string format, ReportContext report, string? outputPath, CliConsole console)
+    public static bool Write(Action<TextWriter> write, string? outputPath, CliConsole console)
     {
-        Action<TextWriter> write = format switch
-        {
-            "json" => writer => JsonReporter.Write(report, writer),
-            _ => writer => TextReporter.Write(report, writer),
-        };
-
         if (outputPath is null)
         {
             write(console.Out);

@@ -6,7 +6,7 @@ namespace ManifestLint.Cli.Output;
 /// <summary>The one summary line (to standard error, so that the report on standard output stays clean).</summary>
 internal static class Summary
 {
-    public static void Write(ReportContext report, TextWriter writer)
+    public static void Write(ReportContext report, TextWriter writer, int? newSinceBaseline)
     {
         var result = report.Result;
         var files = result.Files.Count(f => !f.IsContext);
@@ -16,6 +16,11 @@ internal static class Summary
             $"manifestlint: {Plural(files, "file")}, {Plural(result.Set.Objects.Count(o => !o.File.IsContext), "object")}: " +
             $"{Plural(result.Count(DiagnosticSeverity.Error), "error")}, {Plural(result.Count(DiagnosticSeverity.Warning), "warning")}, " +
             $"{Plural(result.Count(DiagnosticSeverity.Info), "note")} in {result.Elapsed.TotalSeconds:0.00} s");
+        if (newSinceBaseline is { } fresh)
+        {
+            line += $" ({fresh} new since the baseline)";
+        }
+
         if (skipped.Length > 0)
         {
             var reasons = skipped

@@ -19,6 +19,9 @@ public static class Finding
     /// <summary>Property: the object the finding is about, <c>Deployment/default/web</c>.</summary>
     public const string ObjectProperty = "object";
 
+    /// <summary>Property: the node's path within its object, <c>spec.template.spec.containers[app].image</c>.</summary>
+    public const string YamlPathProperty = "yamlPath";
+
     /// <summary>Property prefix: <c>related.0</c> is the message of the first additional location.</summary>
     public const string RelatedMessagePrefix = "related.";
 
@@ -28,6 +31,12 @@ public static class Finding
     {
         var start = range.Start;
         var end = range.End.Offset >= start.Offset ? range.End : start;
+        if (end.Offset == start.Offset && start.Offset < file.Text.Length && file.Text[start.Offset] is not ('\n' or '\r'))
+        {
+            // A point (where a parser stopped) is shown as the character there, so that every region has a width.
+            end = new SourcePosition(start.Line, start.Column + 1, start.Offset + 1);
+        }
+
         var span = new TextSpan(start.Offset, end.Offset - start.Offset);
         var lines = new LinePositionSpan(
             new LinePosition(Math.Max(0, start.Line - 1), Math.Max(0, start.Column - 1)),
@@ -42,7 +51,7 @@ public static class Finding
         KubeObject? obj,
         IReadOnlyList<RelatedLocation>? related,
         params object?[] messageArgs) =>
-        Create(descriptor, file, node.Range, obj, related, messageArgs);
+        Create(descriptor, file, node.Range, obj, related, messageArgs, obj is null ? null : YamlPath.Of(obj.Root, node));
 
     public static Diagnostic Create(
         DiagnosticDescriptor descriptor,
@@ -50,12 +59,26 @@ public static class Finding
         SourceRange range,
         KubeObject? obj,
         IReadOnlyList<RelatedLocation>? related,
-        params object?[] messageArgs)
+        params object?[] messageArgs) =>
+        Create(descriptor, file, range, obj, related, messageArgs, null);
+
+    private static Diagnostic Create(
+        DiagnosticDescriptor descriptor,
+        SourceFile file,
+        SourceRange range,
+        KubeObject? obj,
+        IReadOnlyList<RelatedLocation>? related,
+        object?[] messageArgs,
+        string? yamlPath)
     {
         var properties = ImmutableDictionary.CreateBuilder<string, string?>(StringComparer.Ordinal);
         if (obj is not null)
         {
             properties[ObjectProperty] = obj.Identity.ToString();
+            if (yamlPath is not null)
+            {
+                properties[YamlPathProperty] = obj.Path.Length == 0 ? yamlPath : obj.Path + "." + yamlPath;
+            }
         }
 
         var additional = new List<Location>();

@@ -36,6 +36,32 @@ public sealed class RuleCatalog
 
     public IReadOnlyDictionary<string, DiagnosticDescriptor> ById { get; }
 
+    /// <summary>
+    /// The rule's PascalCase name: the class name of a rule that declares one descriptor (ReferencedKeyDoesNotExist),
+    /// else the title in PascalCase.
+    /// </summary>
+    public string NameOf(DiagnosticDescriptor descriptor)
+    {
+        foreach (var rule in Rules)
+        {
+            if (rule.SupportedDiagnostics.Length == 1 && rule.SupportedDiagnostics[0].Id == descriptor.Id)
+            {
+                return rule.GetType().Name;
+            }
+        }
+
+        var builder = new System.Text.StringBuilder();
+        foreach (var word in descriptor.Title.ToString(System.Globalization.CultureInfo.InvariantCulture).Split(' ', ',', '-', '/', '.', '(', ')'))
+        {
+            if (word.Length > 0)
+            {
+                builder.Append(char.ToUpperInvariant(word[0])).Append(word.Substring(1));
+            }
+        }
+
+        return builder.ToString();
+    }
+
     public static RuleCatalog Discover(params Assembly[] assemblies)
     {
         var rules = assemblies

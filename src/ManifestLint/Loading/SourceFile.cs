@@ -25,6 +25,9 @@ public sealed class SourceFile
 
     public long ByteLength { get; internal set; }
 
+    /// <summary>True when the file starts with a byte order mark (GitHub's line hash counts it as a character).</summary>
+    public bool HasByteOrderMark { get; internal set; }
+
     public IReadOnlyList<YamlDocument> Documents { get; internal set; } = Array.Empty<YamlDocument>();
 
     /// <summary>Problems found while reading: syntax errors, template syntax, limits, encoding.</summary>

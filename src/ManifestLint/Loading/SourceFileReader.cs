@@ -86,6 +86,7 @@ public static class SourceFileReader
             return file;
         }
 
+        file.HasByteOrderMark = length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
         var text = TextDecoding.Decode(bytes, length, out var encodingProblem);
         if (encodingProblem is not null)
         {

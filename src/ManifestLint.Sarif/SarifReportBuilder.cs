@@ -1,0 +1,267 @@
+using System.Globalization;
+using ManifestLint.Analysis;
+using ManifestLint.Loading;
+using Microsoft.CodeAnalysis.Sarif;
+using CodeAnalysis = Microsoft.CodeAnalysis;
+
+namespace ManifestLint.Sarif;
+
+/// <summary>
+/// Builds one SARIF 2.1.0 run with Sarif.Sdk's object model: the driver with every rule of the catalog and its
+/// help, and one result per finding with an exact region, related locations, the Kubernetes object as a
+/// logical location, and fingerprints (GitHub's line hash and our stable one).
+/// </summary>
+public static class SarifReportBuilder
+{
+    public const string SourceRoot = "%SRCROOT%";
+    public const string InformationUri = "https://github.com/manifestlint/manifestlint";
+    private const int MaxFullDescription = 1024;
+
+    public static SarifLog Build(LintResult result, RuleCatalog catalog, SarifReportOptions options)
+    {
+        var files = result.Files.ToDictionary(f => f.Path, StringComparer.Ordinal);
+        var descriptors = catalog.Descriptors;
+        var ruleIndex = descriptors.Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        var root = Root(options.WorkingDirectory);
+        var lineHashes = LineHashes(result, files);
+
+        var results = new List<Result>(result.Diagnostics.Count);
+        for (var i = 0; i < result.Diagnostics.Count; i++)
+        {
+            var diagnostic = result.Diagnostics[i];
+            var sarif = ToResult(diagnostic, ruleIndex[diagnostic.Id], files, root, lineHashes);
+            if (options.Baseline is { } baseline)
+            {
+                sarif.BaselineState = baseline.IsNew[i] ? BaselineState.New : BaselineState.Unchanged;
+            }
+
+            results.Add(sarif);
+        }
+
+        if (options.Baseline is { } comparison)
+        {
+            foreach (var absent in comparison.Absent)
+            {
+                var copy = absent.DeepClone();
+                copy.BaselineState = BaselineState.Absent;
+                copy.RuleIndex = copy.RuleId is not null && ruleIndex.TryGetValue(copy.RuleId, out var index) ? index : -1;
+                results.Add(copy);
+            }
+        }
+
+        var run = new Run
+        {
+            Tool = new Tool { Driver = Driver(catalog, options.ToolVersion) },
+            OriginalUriBaseIds = new Dictionary<string, ArtifactLocation>
+            {
+                [SourceRoot] = new() { Uri = new Uri(root, UriKind.Absolute) },
+            },
+            Results = results,
+            ColumnKind = ColumnKind.Utf16CodeUnits,
+            Invocations = new List<Invocation> { Invocation(result, options, files, root) },
+        };
+
+        if (!string.IsNullOrEmpty(options.Category))
+        {
+            run.AutomationDetails = new RunAutomationDetails { Id = options.Category!.EndsWith('/') ? options.Category : options.Category + "/" };
+        }
+
+        return new SarifLog
+        {
+            SchemaUri = new Uri("https://json.schemastore.org/sarif-2.1.0.json"),
+            Version = SarifVersion.Current,
+            Runs = new List<Run> { run },
+        };
+    }
+
+    private static ToolComponent Driver(RuleCatalog catalog, string version)
+    {
+        var descriptors = catalog.Descriptors;
+        var rules = new List<ReportingDescriptor>(descriptors.Count);
+        foreach (var d in descriptors)
+        {
+            var title = d.Title.ToString(CultureInfo.InvariantCulture);
+            var description = d.Description.ToString(CultureInfo.InvariantCulture);
+            var rule = new ReportingDescriptor
+            {
+                Id = d.Id,
+                Name = catalog.NameOf(d),
+                ShortDescription = new MultiformatMessageString { Text = title },
+                FullDescription = new MultiformatMessageString { Text = description.Length > MaxFullDescription ? description.Substring(0, MaxFullDescription - 1) + "…" : description },
+                Help = new MultiformatMessageString
+                {
+                    Text = RuleHelp.Text(d.Id) ?? description,
+                    Markdown = RuleHelp.Markdown(d.Id) ?? description,
+                },
+                HelpUri = new Uri(d.HelpLinkUri),
+                DefaultConfiguration = new ReportingConfiguration { Level = Level(d.DefaultSeverity), Enabled = d.IsEnabledByDefault },
+            };
+            rule.SetProperty("tags", new[] { d.Category });
+            rule.SetProperty("precision", RulePrecision.Of(d.Id));
+            rules.Add(rule);
+        }
+
+        return new ToolComponent
+        {
+            Name = "ManifestLint",
+            FullName = "ManifestLint " + version,
+            Version = version,
+            SemanticVersion = version,
+            InformationUri = new Uri(InformationUri),
+            Rules = rules,
+        };
+    }
+
+    private static Result ToResult(
+        CodeAnalysis.Diagnostic diagnostic,
+        int ruleIndex,
+        IReadOnlyDictionary<string, SourceFile> files,
+        string root,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<int, string>> lineHashes)
+    {
+        var span = diagnostic.Location.GetLineSpan();
+        files.TryGetValue(span.Path, out var file);
+        var displayPath = file?.DisplayPath ?? span.Path;
+        var result = new Result
+        {
+            RuleId = diagnostic.Id,
+            RuleIndex = ruleIndex,
+            Level = Level(diagnostic.Severity),
+            Message = new Message { Text = diagnostic.GetMessage(CultureInfo.InvariantCulture) },
+            Locations = new List<Location> { ToLocation(diagnostic.Location, files, root, null) },
+            PartialFingerprints = new Dictionary<string, string>
+            {
+                [FindingIdentity.FingerprintName] = FindingIdentity.StableFingerprint(diagnostic, displayPath),
+            },
+        };
+
+        if (lineHashes.TryGetValue(span.Path, out var hashes) && hashes.TryGetValue(span.StartLinePosition.Line + 1, out var hash))
+        {
+            result.PartialFingerprints["primaryLocationLineHash"] = hash;
+        }
+
+        if (diagnostic.Properties.TryGetValue(Finding.ObjectProperty, out var obj) && obj is not null)
+        {
+            result.Locations[0].LogicalLocations = new List<LogicalLocation>
+            {
+                new() { FullyQualifiedName = obj, Name = obj.Substring(obj.LastIndexOf('/') + 1), Kind = "object" },
+            };
+        }
+
+        if (diagnostic.AdditionalLocations.Count > 0)
+        {
+            result.RelatedLocations = new List<Location>();
+            for (var i = 0; i < diagnostic.AdditionalLocations.Count; i++)
+            {
+                diagnostic.Properties.TryGetValue(Finding.RelatedMessagePrefix + i.ToString(CultureInfo.InvariantCulture), out var message);
+                var related = ToLocation(diagnostic.AdditionalLocations[i], files, root, message ?? "Related location.");
+                related.Id = i + 1;
+                result.RelatedLocations.Add(related);
+            }
+        }
+
+        return result;
+    }
+
+    private static Location ToLocation(CodeAnalysis.Location location, IReadOnlyDictionary<string, SourceFile> files, string root, string? message)
+    {
+        var span = location.GetLineSpan();
+        var start = span.StartLinePosition;
+        var end = span.EndLinePosition;
+        var endColumn = end.Character + 1;
+        if (end.Line == start.Line && endColumn <= start.Character + 1)
+        {
+            endColumn = start.Character + 2;
+        }
+
+        return new Location
+        {
+            PhysicalLocation = new PhysicalLocation
+            {
+                ArtifactLocation = Artifact(span.Path, files, root),
+                Region = new Region
+                {
+                    StartLine = start.Line + 1,
+                    StartColumn = start.Character + 1,
+                    EndLine = end.Line + 1,
+                    EndColumn = endColumn,
+                },
+            },
+            Message = message is null ? null : new Message { Text = message },
+        };
+    }
+
+    /// <summary>Relative to <c>%SRCROOT%</c> when below the working directory, an absolute file URI otherwise.</summary>
+    private static ArtifactLocation Artifact(string path, IReadOnlyDictionary<string, SourceFile> files, string root)
+    {
+        var full = files.TryGetValue(path, out var file) && Path.IsPathRooted(file.Path) ? file.Path : path;
+        var rootPath = new Uri(root).LocalPath;
+        if (Path.IsPathRooted(full) && full.StartsWith(rootPath, StringComparison.Ordinal))
+        {
+            return new ArtifactLocation { Uri = new Uri(Escape(full.Substring(rootPath.Length).Replace('\\', '/')), UriKind.Relative), UriBaseId = SourceRoot };
+        }
+
+        return Path.IsPathRooted(full)
+            ? new ArtifactLocation { Uri = new Uri(full, UriKind.Absolute) }
+            : new ArtifactLocation { Uri = new Uri(Escape(full.Replace('\\', '/')), UriKind.Relative), UriBaseId = SourceRoot };
+    }
+
+    private static string Escape(string relative) => string.Join("/", relative.Split('/').Select(Uri.EscapeDataString));
+
+    private static Invocation Invocation(LintResult result, SarifReportOptions options, IReadOnlyDictionary<string, SourceFile> files, string root)
+    {
+        var notifications = new List<Notification>();
+        foreach (var error in result.InputErrors)
+        {
+            notifications.Add(new Notification { Level = FailureLevel.Error, Message = new Message { Text = $"{error.Path}: {error.Message}" } });
+        }
+
+        foreach (var file in result.Files.Where(f => f.ReadError is not null && f.IsContext == false && !result.InputErrors.Any(e => e.Path == f.DisplayPath)))
+        {
+            notifications.Add(new Notification { Level = FailureLevel.Warning, Message = new Message { Text = $"{file.DisplayPath}: cannot read the file: {file.ReadError}" } });
+        }
+
+        foreach (var error in result.InternalErrors)
+        {
+            notifications.Add(new Notification { Level = FailureLevel.Error, Message = new Message { Text = "internal error: " + error } });
+        }
+
+        return new Invocation
+        {
+            ExecutionSuccessful = result.InternalErrors.Count == 0 && options.ExitCode is 0 or 1,
+            ExitCode = options.ExitCode,
+            Arguments = options.Arguments.Count > 0 ? options.Arguments.ToList() : null,
+            WorkingDirectory = new ArtifactLocation { Uri = new Uri(root, UriKind.Absolute) },
+            ToolExecutionNotifications = notifications.Count > 0 ? notifications : null,
+        };
+    }
+
+    private static IReadOnlyDictionary<string, IReadOnlyDictionary<int, string>> LineHashes(LintResult result, IReadOnlyDictionary<string, SourceFile> files)
+    {
+        var hashes = new Dictionary<string, IReadOnlyDictionary<int, string>>(StringComparer.Ordinal);
+        foreach (var group in result.Diagnostics.GroupBy(d => d.Location.GetLineSpan().Path))
+        {
+            if (files.TryGetValue(group.Key, out var file) && file.Text.Length > 0)
+            {
+                var lines = new HashSet<int>(group.Select(d => d.Location.GetLineSpan().StartLinePosition.Line + 1));
+                hashes[group.Key] = LineHash.Compute(file.HasByteOrderMark ? "\uFEFF" + file.Text : file.Text, lines);
+            }
+        }
+
+        return hashes;
+    }
+
+    private static FailureLevel Level(CodeAnalysis.DiagnosticSeverity severity) => severity switch
+    {
+        CodeAnalysis.DiagnosticSeverity.Error => FailureLevel.Error,
+        CodeAnalysis.DiagnosticSeverity.Warning => FailureLevel.Warning,
+        CodeAnalysis.DiagnosticSeverity.Info => FailureLevel.Note,
+        _ => FailureLevel.None,
+    };
+
+    private static string Root(string workingDirectory)
+    {
+        var full = Path.GetFullPath(workingDirectory);
+        return new Uri(full.EndsWith(Path.DirectorySeparatorChar) ? full : full + Path.DirectorySeparatorChar).AbsoluteUri;
+    }
+}
