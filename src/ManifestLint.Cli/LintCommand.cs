@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ManifestLint.Analysis;
 using ManifestLint.Cli.Output;
+using ManifestLint.Configuration;
 using ManifestLint.Loading;
 using Microsoft.CodeAnalysis;
 
@@ -31,6 +32,22 @@ internal sealed class LintCommand
     {
         Description = "An earlier SARIF report: its results are marked unchanged and only new findings count toward the exit code.",
         HelpName = "OLD.sarif",
+    };
+
+    private readonly Option<string?> _config = new("--config")
+    {
+        Description = "A configuration file in .editorconfig syntax that applies to every linted file (below the nearest .editorconfig).",
+        HelpName = "FILE",
+    };
+
+    private readonly Option<bool> _showSuppressed = new("--show-suppressed")
+    {
+        Description = "Also show findings silenced by annotations or comments, with their reason.",
+    };
+
+    private readonly Option<bool> _noEditorConfig = new("--no-editorconfig")
+    {
+        Description = "Ignore .editorconfig files.",
     };
 
     private readonly Option<string?> _output = new("--output", "-o") { Description = "Write the report to FILE instead of standard output.", HelpName = "FILE" };
@@ -78,7 +95,7 @@ internal sealed class LintCommand
     public LintCommand(RootCommand root)
     {
         root.Arguments.Add(_paths);
-        foreach (var option in new Option[] { _format, _sarifCategory, _baseline, _output, _failLevel, _namespace, _kubeVersion, _stdinFileName, _external, _severity, _context })
+        foreach (var option in new Option[] { _format, _sarifCategory, _baseline, _config, _showSuppressed, _noEditorConfig, _output, _failLevel, _namespace, _kubeVersion, _stdinFileName, _external, _severity, _context })
         {
             root.Options.Add(option);
         }
@@ -104,7 +121,7 @@ internal sealed class LintCommand
         var result = new Linter(options).Lint(inputs);
         var format = parseResult.GetValue(_format)!;
         var outputPath = parseResult.GetValue(_output);
-        var report = new ReportContext(result, console, outputPath is null && console.UseColor);
+        var report = new ReportContext(result, console, outputPath is null && console.UseColor, parseResult.GetValue(_showSuppressed));
 
         IReadOnlyList<bool>? isNew = null;
         object? baseline = null;
@@ -133,6 +150,11 @@ internal sealed class LintCommand
         if (!ReportWriter.Write(write, outputPath, console))
         {
             return ExitCodes.UsageError;
+        }
+
+        foreach (var message in result.ConfigurationMessages)
+        {
+            console.Error.WriteLine($"{report.DisplayPath(message.Path)}({message.Line}): warning: {message.Message}");
         }
 
         Summary.Write(report, console.Error, isNew is null ? null : counted.Count);
@@ -203,12 +225,28 @@ internal sealed class LintCommand
             return false;
         }
 
+        var configPath = parseResult.GetValue(_config);
+        if (configPath is not null && !File.Exists(Path.Combine(console.WorkingDirectory, configPath)))
+        {
+            console.Error.WriteLine($"manifestlint: --config: {configPath}: no such file");
+            return false;
+        }
+
         options = new LintOptions
         {
             DefaultNamespace = ns,
+            DefaultNamespaceIsExplicit = parseResult.GetResult(_namespace) is { Implicit: false },
             KubeVersion = kubeVersion,
+            KubeVersionIsExplicit = parseResult.GetValue(_kubeVersion) is not null,
             ExternalObjects = new ExternalObjects(externals),
             SeverityOverrides = severities,
+            Configuration = parseResult.GetValue(_noEditorConfig) && configPath is null
+                ? null
+                : new EditorConfigProvider(
+                    RuleCatalog.Default,
+                    console.WorkingDirectory,
+                    configPath is null ? null : Path.GetFullPath(Path.Combine(console.WorkingDirectory, configPath)),
+                    discoverEditorConfig: !parseResult.GetValue(_noEditorConfig)),
         };
         return true;
     }

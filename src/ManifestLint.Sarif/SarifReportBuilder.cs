@@ -38,6 +38,16 @@ public static class SarifReportBuilder
             results.Add(sarif);
         }
 
+        foreach (var suppressed in result.Suppressed)
+        {
+            var sarif = ToResult(suppressed.Diagnostic, ruleIndex[suppressed.Diagnostic.Id], files, root, lineHashes);
+            sarif.Suppressions = new List<Suppression>
+            {
+                new() { Kind = SuppressionKind.InSource, Status = SuppressionStatus.Accepted, Justification = suppressed.Suppression.Justification },
+            };
+            results.Add(sarif);
+        }
+
         if (options.Baseline is { } comparison)
         {
             foreach (var absent in comparison.Absent)
@@ -226,8 +236,26 @@ public static class SarifReportBuilder
             notifications.Add(new Notification { Level = FailureLevel.Error, Message = new Message { Text = "internal error: " + error } });
         }
 
+        var configuration = result.ConfigurationMessages.Select(m => new Notification
+        {
+            Level = FailureLevel.Warning,
+            Message = new Message { Text = m.Message },
+            Locations = new List<Location>
+            {
+                new()
+                {
+                    PhysicalLocation = new PhysicalLocation
+                    {
+                        ArtifactLocation = Artifact(m.Path, files, root),
+                        Region = new Region { StartLine = Math.Max(1, m.Line) },
+                    },
+                },
+            },
+        }).ToList();
+
         return new Invocation
         {
+            ToolConfigurationNotifications = configuration.Count > 0 ? configuration : null,
             ExecutionSuccessful = result.InternalErrors.Count == 0 && options.ExitCode is 0 or 1,
             ExitCode = options.ExitCode,
             Arguments = options.Arguments.Count > 0 ? options.Arguments.ToList() : null,
@@ -239,7 +267,7 @@ public static class SarifReportBuilder
     private static IReadOnlyDictionary<string, IReadOnlyDictionary<int, string>> LineHashes(LintResult result, IReadOnlyDictionary<string, SourceFile> files)
     {
         var hashes = new Dictionary<string, IReadOnlyDictionary<int, string>>(StringComparer.Ordinal);
-        foreach (var group in result.Diagnostics.GroupBy(d => d.Location.GetLineSpan().Path))
+        foreach (var group in result.Diagnostics.Concat(result.Suppressed.Select(s => s.Diagnostic)).GroupBy(d => d.Location.GetLineSpan().Path))
         {
             if (files.TryGetValue(group.Key, out var file) && file.Text.Length > 0)
             {

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using ManifestLint.Analysis;
+using ManifestLint.Configuration;
 using Microsoft.CodeAnalysis;
 
 namespace ManifestLint.Cli.Output;
@@ -21,6 +22,24 @@ internal static class JsonReporter
             foreach (var diagnostic in result.Diagnostics)
             {
                 WriteFinding(json, report, diagnostic);
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("suppressed");
+            foreach (var suppressed in result.Suppressed)
+            {
+                WriteFinding(json, report, suppressed.Diagnostic, suppressed.Suppression);
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("configurationWarnings");
+            foreach (var message in result.ConfigurationMessages)
+            {
+                json.WriteStartObject();
+                json.WriteString("file", report.DisplayPath(message.Path));
+                json.WriteNumber("line", message.Line);
+                json.WriteString("message", message.Message);
+                json.WriteEndObject();
             }
 
             json.WriteEndArray();
@@ -48,7 +67,7 @@ internal static class JsonReporter
         writer.WriteLine();
     }
 
-    private static void WriteFinding(Utf8JsonWriter json, ReportContext report, Diagnostic diagnostic)
+    private static void WriteFinding(Utf8JsonWriter json, ReportContext report, Diagnostic diagnostic, SuppressionInfo? suppression = null)
     {
         json.WriteStartObject();
         json.WriteString("ruleId", diagnostic.Id);
@@ -61,6 +80,12 @@ internal static class JsonReporter
         }
 
         json.WriteString("helpUri", diagnostic.Descriptor.HelpLinkUri);
+        if (suppression is not null)
+        {
+            json.WriteString("justification", suppression.Justification);
+            json.WriteString("suppressedBy", suppression.Source);
+        }
+
         if (diagnostic.AdditionalLocations.Count > 0)
         {
             json.WriteStartArray("related");

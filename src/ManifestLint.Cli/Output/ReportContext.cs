@@ -10,11 +10,12 @@ internal sealed class ReportContext
 {
     private readonly Dictionary<string, SourceFile> _files = new(StringComparer.Ordinal);
 
-    public ReportContext(LintResult result, CliConsole console, bool useColor)
+    public ReportContext(LintResult result, CliConsole console, bool useColor, bool showSuppressed = false)
     {
         Result = result;
         Console = console;
         UseColor = useColor;
+        ShowSuppressed = showSuppressed;
         foreach (var file in result.Files)
         {
             _files[file.Path] = file;
@@ -27,11 +28,21 @@ internal sealed class ReportContext
 
     public bool UseColor { get; }
 
-    public string DisplayPath(Location location)
+    /// <summary><c>--show-suppressed</c>: list silenced findings too (text output).</summary>
+    public bool ShowSuppressed { get; }
+
+    /// <summary>A path as users see it: relative to the working directory when below it.</summary>
+    public string DisplayPath(string path)
     {
-        var path = location.GetLineSpan().Path;
-        return _files.TryGetValue(path, out var file) ? file.DisplayPath : path;
+        if (_files.TryGetValue(path, out var file))
+        {
+            return file.DisplayPath;
+        }
+
+        return Path.IsPathRooted(path) ? ManifestLint.Loading.ManifestLoader.DisplayPathOf(path, Console.WorkingDirectory) : path;
     }
+
+    public string DisplayPath(Location location) => DisplayPath(location.GetLineSpan().Path);
 
     public static (int Line, int Column, int EndLine, int EndColumn) Region(Location location)
     {

@@ -1,4 +1,5 @@
 using ManifestLint.Analysis;
+using ManifestLint.Configuration;
 using Microsoft.CodeAnalysis;
 
 namespace ManifestLint.Cli.Output;
@@ -8,12 +9,23 @@ internal static class TextReporter
 {
     public static void Write(ReportContext report, TextWriter writer)
     {
-        foreach (var diagnostic in report.Result.Diagnostics)
+        var shown = report.Result.Diagnostics.Select(d => (Diagnostic: d, Suppression: (SuppressionInfo?)null));
+        if (report.ShowSuppressed)
+        {
+            shown = shown.Concat(report.Result.Suppressed.Select(s => (s.Diagnostic, (SuppressionInfo?)s.Suppression)))
+                .OrderBy(x => report.DisplayPath(x.Diagnostic.Location), StringComparer.Ordinal)
+                .ThenBy(x => x.Diagnostic.Location.SourceSpan.Start)
+                .ThenBy(x => x.Diagnostic.Id, StringComparer.Ordinal);
+        }
+
+        foreach (var (diagnostic, suppression) in shown)
         {
             var (line, column, _, _) = ReportContext.Region(diagnostic.Location);
             var severity = SeverityMapping.Name(diagnostic.Severity);
             var label = report.UseColor ? Colorize(severity, diagnostic.Severity) : severity;
-            writer.WriteLine($"{report.DisplayPath(diagnostic.Location)}({line},{column}): {label} {diagnostic.Id}: {ReportContext.Message(diagnostic)}");
+            var suffix = suppression is null ? string.Empty
+                : suppression.Justification.Length > 0 ? $" [suppressed: {suppression.Justification}]" : " [suppressed]";
+            writer.WriteLine($"{report.DisplayPath(diagnostic.Location)}({line},{column}): {label} {diagnostic.Id}: {ReportContext.Message(diagnostic)}{suffix}");
         }
     }
 

@@ -8,41 +8,47 @@ namespace ManifestLint.Analysis;
 public abstract class AnalysisContext
 {
     private readonly Action<Diagnostic> _report;
+    private readonly FileOptions _fileOptions;
 
-    private protected AnalysisContext(LintedSet set, LintOptions options, Action<Diagnostic> report)
+    private protected AnalysisContext(LintedSet set, LintOptions options, FileOptions fileOptions, Action<Diagnostic> report)
     {
         Set = set;
         Options = options;
+        _fileOptions = fileOptions;
         _report = report;
     }
 
     public LintedSet Set { get; }
 
+    /// <summary>The options for what this action looks at: its file's, when configuration differs per file.</summary>
     public LintOptions Options { get; }
+
+    /// <summary>The options that apply to another file (a set action looking at objects of many files).</summary>
+    public LintOptions OptionsFor(SourceFile file) => _fileOptions.For(file);
 
     public void Report(Diagnostic diagnostic) => _report(diagnostic);
 }
 
 public sealed class FileAnalysisContext : AnalysisContext
 {
-    internal FileAnalysisContext(SourceFile file, LintedSet set, LintOptions options, Action<Diagnostic> report)
-        : base(set, options, report) => File = file;
+    internal FileAnalysisContext(SourceFile file, LintedSet set, LintOptions options, FileOptions fileOptions, Action<Diagnostic> report)
+        : base(set, options, fileOptions, report) => File = file;
 
     public SourceFile File { get; }
 }
 
 public sealed class ObjectAnalysisContext : AnalysisContext
 {
-    internal ObjectAnalysisContext(KubeObject obj, LintedSet set, LintOptions options, Action<Diagnostic> report)
-        : base(set, options, report) => Object = obj;
+    internal ObjectAnalysisContext(KubeObject obj, LintedSet set, LintOptions options, FileOptions fileOptions, Action<Diagnostic> report)
+        : base(set, options, fileOptions, report) => Object = obj;
 
     public KubeObject Object { get; }
 }
 
 public sealed class PodSpecAnalysisContext : AnalysisContext
 {
-    internal PodSpecAnalysisContext(PodSpec podSpec, LintedSet set, LintOptions options, Action<Diagnostic> report)
-        : base(set, options, report) => PodSpec = podSpec;
+    internal PodSpecAnalysisContext(PodSpec podSpec, LintedSet set, LintOptions options, FileOptions fileOptions, Action<Diagnostic> report)
+        : base(set, options, fileOptions, report) => PodSpec = podSpec;
 
     public PodSpec PodSpec { get; }
 
@@ -51,8 +57,8 @@ public sealed class PodSpecAnalysisContext : AnalysisContext
 
 public sealed class SetAnalysisContext : AnalysisContext
 {
-    internal SetAnalysisContext(LintedSet set, LintOptions options, Action<Diagnostic> report)
-        : base(set, options, report)
+    internal SetAnalysisContext(LintedSet set, LintOptions options, FileOptions fileOptions, Action<Diagnostic> report)
+        : base(set, options, fileOptions, report)
     {
     }
 }

@@ -12,7 +12,8 @@ public sealed class ExternalObjects
 
     public ExternalObjects(IEnumerable<string> patterns)
     {
-        foreach (var pattern in patterns)
+        Patterns = patterns.ToArray();
+        foreach (var pattern in Patterns)
         {
             if (!TryParse(pattern, out var kind, out var name, out var error))
             {
@@ -24,6 +25,12 @@ public sealed class ExternalObjects
     }
 
     public static ExternalObjects None { get; } = new(Array.Empty<string>());
+
+    /// <summary>The user's <c>KIND/NAME</c> patterns, as given.</summary>
+    public IReadOnlyList<string> Patterns { get; }
+
+    /// <summary>These patterns and <paramref name="more"/>.</summary>
+    public ExternalObjects With(IReadOnlyList<string> more) => more.Count == 0 ? this : new ExternalObjects(Patterns.Concat(more));
 
     public bool Contains(string kind, string name)
     {

@@ -1,4 +1,4 @@
-using ManifestLint.Loading;
+using ManifestLint.Configuration;
 using ManifestLint.Yaml;
 using Microsoft.CodeAnalysis;
 
@@ -7,6 +7,13 @@ namespace ManifestLint.Analysis;
 /// <summary>Everything that shapes one run; immutable.</summary>
 public sealed record LintOptions
 {
+    // Declared before Default: static initialisers run in order, and Default's constructor reads this list.
+    private static readonly string[] SystemDirectoryDefaults =
+    {
+        "/", "/bin", "/boot", "/etc", "/etc/ssl", "/etc/ssl/certs", "/lib", "/lib32", "/lib64", "/opt", "/root",
+        "/sbin", "/usr", "/usr/bin", "/usr/lib", "/usr/local", "/usr/sbin", "/var",
+    };
+
     public static LintOptions Default { get; } = new();
 
     /// <summary>The namespace of objects that name none (<c>--namespace</c>).</summary>
@@ -24,21 +31,17 @@ public sealed record LintOptions
     /// <summary>Severity per rule ID from the command line; they win over every other setting.</summary>
     public IReadOnlyDictionary<string, ReportDiagnostic> SeverityOverrides { get; init; } = new Dictionary<string, ReportDiagnostic>();
 
-    /// <summary>Per-file severities (from .editorconfig); consulted after the command line.</summary>
-    public ISeverityProvider? SeverityProvider { get; init; }
+    /// <summary>Per-file configuration (.editorconfig); the command line wins over it, it wins over the defaults.</summary>
+    public IConfigurationProvider? Configuration { get; init; }
+
+    /// <summary>True when <see cref="DefaultNamespace"/> was given on the command line (it then beats configuration files).</summary>
+    public bool DefaultNamespaceIsExplicit { get; init; }
+
+    /// <summary>True when <see cref="KubeVersion"/> was given on the command line.</summary>
+    public bool KubeVersionIsExplicit { get; init; }
 
     /// <summary>How many files are parsed at once; 0 means one per core.</summary>
     public int MaxParallelism { get; init; }
 
-    public static IReadOnlyList<string> DefaultSystemDirectories { get; } = new[]
-    {
-        "/", "/bin", "/boot", "/etc", "/etc/ssl", "/etc/ssl/certs", "/lib", "/lib32", "/lib64", "/opt", "/root",
-        "/sbin", "/usr", "/usr/bin", "/usr/lib", "/usr/local", "/usr/sbin", "/var",
-    };
-}
-
-/// <summary>Severities that depend on the file (an .editorconfig section); null means "no opinion".</summary>
-public interface ISeverityProvider
-{
-    ReportDiagnostic? GetSeverity(DiagnosticDescriptor descriptor, SourceFile file);
+    public static IReadOnlyList<string> DefaultSystemDirectories => SystemDirectoryDefaults;
 }

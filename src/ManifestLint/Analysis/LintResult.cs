@@ -1,3 +1,4 @@
+using ManifestLint.Configuration;
 using ManifestLint.Loading;
 using ManifestLint.Model;
 using Microsoft.CodeAnalysis;
@@ -27,6 +28,12 @@ public sealed class LintResult
 
     /// <summary>Findings with their effective severity, in a deterministic order (file, position, rule).</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+    /// <summary>Findings silenced by an annotation or a comment, with the reason given; not counted.</summary>
+    public IReadOnlyList<SuppressedDiagnostic> Suppressed { get; init; } = Array.Empty<SuppressedDiagnostic>();
+
+    /// <summary>Mistakes in configuration files and suppression comments, with file and line.</summary>
+    public IReadOnlyList<ConfigurationMessage> ConfigurationMessages { get; init; } = Array.Empty<ConfigurationMessage>();
 
     /// <summary>Paths the user named that could not be read (exit code 2).</summary>
     public IReadOnlyList<InputError> InputErrors { get; }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Globalization;
+using ManifestLint.Configuration;
 using ManifestLint.Loading;
 using ManifestLint.Model;
 using Microsoft.CodeAnalysis;
@@ -34,36 +35,73 @@ public sealed class Linter
     public LintResult Analyze(IReadOnlyList<SourceFile> files, IReadOnlyList<InputError>? inputErrors = null, Stopwatch? stopwatch = null)
     {
         stopwatch ??= Stopwatch.StartNew();
-        var set = LintedSet.Build(files, _options.DefaultNamespace);
+        var fileOptions = new FileOptions(_options);
+        var set = LintedSet.Build(files, file => fileOptions.For(file).DefaultNamespace);
         var actions = new RuleActions();
         foreach (var rule in _catalog.Rules)
         {
             rule.Initialize(new RuleContext(rule, actions));
         }
 
-        var collector = new Collector(_options, set);
-        Run(actions, set, collector);
-        var diagnostics = collector.Sorted();
-        return new LintResult(set, diagnostics, inputErrors ?? Array.Empty<InputError>(), collector.InternalErrors, stopwatch.Elapsed);
+        var collector = new Collector(fileOptions, set);
+        Run(actions, set, collector, fileOptions);
+
+        // Suppressions apply last, to findings that would be shown, so that an unused one can be told apart.
+        var suppressions = Suppressions.Build(set, _catalog);
+        var filesByPath = new Dictionary<string, SourceFile>(StringComparer.Ordinal);
+        foreach (var file in set.Files)
+        {
+            filesByPath[file.Path] = file;
+        }
+
+        var active = new List<Diagnostic>();
+        var suppressed = new List<SuppressedDiagnostic>();
+        foreach (var diagnostic in collector.Sorted())
+        {
+            filesByPath.TryGetValue(diagnostic.Location.GetLineSpan().Path, out var file);
+            if (suppressions.Find(diagnostic, file) is { } suppression)
+            {
+                suppressed.Add(new SuppressedDiagnostic(diagnostic, suppression));
+            }
+            else
+            {
+                active.Add(diagnostic);
+            }
+        }
+
+        var messages = (_options.Configuration?.Messages ?? Array.Empty<ConfigurationMessage>())
+            .Concat(suppressions.Messages)
+            .Concat(suppressions.Unused())
+            .OrderBy(m => m.Path, StringComparer.Ordinal)
+            .ThenBy(m => m.Line)
+            .ThenBy(m => m.Message, StringComparer.Ordinal)
+            .ToArray();
+        return new LintResult(set, active, inputErrors ?? Array.Empty<InputError>(), collector.InternalErrors, stopwatch.Elapsed)
+        {
+            Suppressed = suppressed,
+            ConfigurationMessages = messages,
+        };
     }
 
-    private void Run(RuleActions actions, LintedSet set, Collector collector)
+    private void Run(RuleActions actions, LintedSet set, Collector collector, FileOptions fileOptions)
     {
         foreach (var file in set.Files)
         {
+            var options = fileOptions.For(file);
             foreach (var action in actions.File)
             {
-                collector.Invoke(action.Rule, file.DisplayPath, () => action.Action(new FileAnalysisContext(file, set, _options, collector.Add)));
+                collector.Invoke(action.Rule, file.DisplayPath, () => action.Action(new FileAnalysisContext(file, set, options, fileOptions, collector.Add)));
             }
         }
 
         void AnalyzeObject(KubeObject obj)
         {
+            var options = fileOptions.For(obj.File);
             foreach (var action in actions.Object)
             {
                 if (action.Kinds is null || (obj.Kind is not null && action.Kinds.Contains(obj.Kind)))
                 {
-                    collector.Invoke(action.Rule, obj.File.DisplayPath, () => action.Action(new ObjectAnalysisContext(obj, set, _options, collector.Add)));
+                    collector.Invoke(action.Rule, obj.File.DisplayPath, () => action.Action(new ObjectAnalysisContext(obj, set, options, fileOptions, collector.Add)));
                 }
             }
 
@@ -76,7 +114,7 @@ public sealed class Linter
             {
                 foreach (var action in actions.PodSpec)
                 {
-                    collector.Invoke(action.Rule, obj.File.DisplayPath, () => action.Action(new PodSpecAnalysisContext(podSpec, set, _options, collector.Add)));
+                    collector.Invoke(action.Rule, obj.File.DisplayPath, () => action.Action(new PodSpecAnalysisContext(podSpec, set, options, fileOptions, collector.Add)));
                 }
             }
         }
@@ -96,7 +134,7 @@ public sealed class Linter
 
         foreach (var action in actions.Set)
         {
-            collector.Invoke(action.Rule, "the linted set", () => action.Action(new SetAnalysisContext(set, _options, collector.Add)));
+            collector.Invoke(action.Rule, "the linted set", () => action.Action(new SetAnalysisContext(set, _options, fileOptions, collector.Add)));
         }
     }
 
@@ -105,10 +143,10 @@ public sealed class Linter
         private readonly object _gate = new();
         private readonly List<Diagnostic> _diagnostics = new();
         private readonly List<string> _internalErrors = new();
-        private readonly LintOptions _options;
+        private readonly FileOptions _options;
         private readonly Dictionary<string, SourceFile> _files;
 
-        public Collector(LintOptions options, LintedSet set)
+        public Collector(FileOptions options, LintedSet set)
         {
             _options = options;
             _files = new Dictionary<string, SourceFile>(StringComparer.Ordinal);
@@ -188,20 +226,8 @@ public sealed class Linter
             }
         }
 
-        private DiagnosticSeverity? EffectiveSeverity(DiagnosticDescriptor descriptor, SourceFile? file)
-        {
-            ReportDiagnostic? configured = null;
-            if (_options.SeverityOverrides.TryGetValue(descriptor.Id, out var overridden))
-            {
-                configured = overridden;
-            }
-            else if (file is not null && _options.SeverityProvider?.GetSeverity(descriptor, file) is { } fromFile)
-            {
-                configured = fromFile;
-            }
-
-            return SeverityMapping.Effective(descriptor, configured);
-        }
+        private DiagnosticSeverity? EffectiveSeverity(DiagnosticDescriptor descriptor, SourceFile? file) =>
+            SeverityMapping.Effective(descriptor, _options.Severity(descriptor, file));
 
         private static Diagnostic WithSeverity(Diagnostic diagnostic, DiagnosticSeverity severity)
         {

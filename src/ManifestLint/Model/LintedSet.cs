@@ -90,12 +90,17 @@ public sealed class LintedSet
     }
 
     /// <summary>Builds the set from read files: documents become objects, <c>*List</c> kinds are expanded.</summary>
-    public static LintedSet Build(IReadOnlyList<SourceFile> files, string defaultNamespace)
+    public static LintedSet Build(IReadOnlyList<SourceFile> files, string defaultNamespace) =>
+        Build(files, _ => defaultNamespace);
+
+    /// <summary>Builds the set with a default namespace per file (configuration may differ by folder).</summary>
+    public static LintedSet Build(IReadOnlyList<SourceFile> files, Func<SourceFile, string> defaultNamespaceOf)
     {
         var objects = new List<KubeObject>();
         var kustomizations = new List<Kustomization>();
         foreach (var file in files)
         {
+            var defaultNamespace = defaultNamespaceOf(file);
             var isKustomizationFile = Kustomization.IsKustomizationFileName(file.Path);
             foreach (var document in file.Documents)
             {
@@ -139,7 +144,7 @@ public sealed class LintedSet
             }
         }
 
-        return new LintedSet(files, objects, kustomizations, defaultNamespace);
+        return new LintedSet(files, objects, kustomizations, files.Count > 0 ? defaultNamespaceOf(files[0]) : "default");
     }
 
     /// <summary><c>List</c> and every <c>*List</c> kind (<c>ConfigMapList</c>, <c>RoleList</c>) wrap their objects in <c>items</c>.</summary>

@@ -1,0 +1,287 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using ManifestLint.Analysis;
+using ManifestLint.Loading;
+using Microsoft.CodeAnalysis;
+
+namespace ManifestLint.Configuration;
+
+/// <summary>
+/// Reads .editorconfig files with Roslyn's own <see cref="AnalyzerConfig"/> and <see cref="AnalyzerConfigSet"/>
+/// (section globs, nearest file wins), looked up from each linted file's directory up to <c>root = true</c>,
+/// plus an explicit global configuration (<c>--config FILE</c>). Understands what .NET developers already
+/// write for analyzers: <c>dotnet_diagnostic.ML3004.severity</c>,
+/// <c>dotnet_analyzer_diagnostic.category-Volumes.severity</c>, <c>dotnet_analyzer_diagnostic.severity</c>,
+/// and the <c>manifestlint.*</c> options.
+/// </summary>
+public sealed class EditorConfigProvider : IConfigurationProvider
+{
+    public const string ExternalObjectsKey = "manifestlint.external_objects";
+    public const string SystemDirectoriesKey = "manifestlint.system_directories";
+    public const string KubeVersionKey = "manifestlint.kube_version";
+    public const string DefaultNamespaceKey = "manifestlint.default_namespace";
+
+    private static readonly string[] KnownOptions = { ExternalObjectsKey, SystemDirectoriesKey, KubeVersionKey, DefaultNamespaceKey };
+    private static readonly Regex DiagnosticKey = new(@"^dotnet_diagnostic\.([^.]+)\.severity$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+    private static readonly Regex CategoryKey = new(@"^dotnet_analyzer_diagnostic\.category-([^.]+)\.severity$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+    private readonly RuleCatalog _catalog;
+    private readonly string _workingDirectory;
+    private readonly AnalyzerConfig? _global;
+    private readonly ConcurrentDictionary<string, LoadedConfig?> _configs = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (AnalyzerConfigSet Set, string Key)> _chains = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, FileSettings> _settings = new(StringComparer.Ordinal);
+    private readonly ConcurrentBag<ConfigurationMessage> _messages = new();
+    private readonly ConcurrentDictionary<string, bool> _checked = new(StringComparer.Ordinal);
+
+    private readonly bool _discover;
+
+    public EditorConfigProvider(RuleCatalog catalog, string workingDirectory, string? explicitConfigPath = null, bool discoverEditorConfig = true)
+    {
+        _catalog = catalog;
+        _workingDirectory = workingDirectory;
+        _discover = discoverEditorConfig;
+        if (explicitConfigPath is not null)
+        {
+            var text = File.ReadAllText(explicitConfigPath);
+            if (!Regex.IsMatch(text, @"^\s*is_global\s*=\s*true\s*$", RegexOptions.Multiline | RegexOptions.IgnoreCase))
+            {
+                // A file given on the command line applies to every linted file: it is a global configuration.
+                text = "is_global = true\n" + text;
+            }
+
+            _global = AnalyzerConfig.Parse(text, Path.GetFullPath(explicitConfigPath));
+            Check(Path.GetFullPath(explicitConfigPath), text);
+        }
+    }
+
+    public IReadOnlyList<ConfigurationMessage> Messages =>
+        _messages.OrderBy(m => m.Path, StringComparer.Ordinal).ThenBy(m => m.Line).ThenBy(m => m.Message, StringComparer.Ordinal).ToArray();
+
+    public FileSettings For(SourceFile file)
+    {
+        var path = Path.IsPathRooted(file.Path) ? file.Path : Path.Combine(_workingDirectory, file.Path);
+        var directory = Path.GetDirectoryName(path) ?? _workingDirectory;
+        var chain = _chains.GetOrAdd(directory, BuildChain);
+        if (chain.Key.Length == 0)
+        {
+            return FileSettings.Empty;
+        }
+
+        // Sections can match single files, so the settings depend on the file, not only on its folder.
+        var result = chain.Set.GetOptionsForSourcePath(path);
+        var global = chain.Set.GlobalConfigOptions;
+        var key = chain.Key + "|" + Fingerprint(result.TreeOptions, result.AnalyzerOptions);
+        return _settings.GetOrAdd(key, _ => Settings(
+            Merge(global.TreeOptions, result.TreeOptions),
+            Merge(global.AnalyzerOptions, result.AnalyzerOptions),
+            chain.Key));
+    }
+
+    private (AnalyzerConfigSet Set, string Key) BuildChain(string directory)
+    {
+        var configs = new List<AnalyzerConfig>();
+        var paths = new List<string>();
+        for (var current = _discover ? directory : null; current is not null; current = Path.GetDirectoryName(current))
+        {
+            var path = Path.Combine(current, ".editorconfig");
+            if (_configs.GetOrAdd(path, Load) is not { } loaded)
+            {
+                continue;
+            }
+
+            configs.Add(loaded.Config);
+            paths.Add(path);
+            if (loaded.IsRoot)
+            {
+                break;
+            }
+        }
+
+        if (_global is not null)
+        {
+            configs.Add(_global);
+            paths.Add("(global)");
+        }
+
+        return (AnalyzerConfigSet.Create(configs), string.Join(";", paths));
+    }
+
+    private static readonly Regex RootLine = new(@"^\s*root\s*=\s*true\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+    private LoadedConfig? Load(string path)
+    {
+        try
+        {
+            if (!File.Exists(path))
+            {
+                return null;
+            }
+
+            var text = File.ReadAllText(path);
+            Check(path, text);
+            var preamble = text.Split('\n').TakeWhile(l => !l.TrimStart().StartsWith("[", StringComparison.Ordinal));
+            return new LoadedConfig(AnalyzerConfig.Parse(text, path), preamble.Any(l => RootLine.IsMatch(l)));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _messages.Add(new ConfigurationMessage(path, 1, "cannot read the file: " + e.Message));
+            return null;
+        }
+    }
+
+    /// <summary>Section options win over a global configuration's (Roslyn's precedence).</summary>
+    private static ImmutableDictionary<string, T> Merge<T>(ImmutableDictionary<string, T> global, ImmutableDictionary<string, T> sections) =>
+        global.Count == 0 ? sections : global.SetItems(sections);
+
+    private FileSettings Settings(ImmutableDictionary<string, ReportDiagnostic> tree, ImmutableDictionary<string, string> analyzer, string source)
+    {
+        ReportDiagnostic? SeverityOf(DiagnosticDescriptor descriptor)
+        {
+            if (tree.TryGetValue(descriptor.Id, out var specific))
+            {
+                return specific;
+            }
+
+            if (analyzer.TryGetValue($"dotnet_analyzer_diagnostic.category-{descriptor.Category}.severity", out var category) && TryParseSeverity(category, out var fromCategory))
+            {
+                return fromCategory;
+            }
+
+            return analyzer.TryGetValue("dotnet_analyzer_diagnostic.severity", out var all) && TryParseSeverity(all, out var fromAll) ? fromAll : null;
+        }
+
+        analyzer.TryGetValue(DefaultNamespaceKey, out var ns);
+        KubernetesVersion? version = null;
+        if (analyzer.TryGetValue(KubeVersionKey, out var versionText) && KubernetesVersion.TryParse(versionText, out var parsed, out _))
+        {
+            version = parsed;
+        }
+
+        var externals = analyzer.TryGetValue(ExternalObjectsKey, out var externalText)
+            ? List(externalText).Where(e => ExternalObjects.TryParse(e, out _, out _, out _)).ToArray()
+            : null;
+        var directories = analyzer.TryGetValue(SystemDirectoriesKey, out var directoryText) ? List(directoryText) : null;
+        return new FileSettings(SeverityOf, string.IsNullOrWhiteSpace(ns) ? null : ns!.Trim(), version, externals, directories, source);
+    }
+
+    /// <summary>Reports unknown rules, categories, options and values with their line, once per file.</summary>
+    private void Check(string path, string text)
+    {
+        if (!_checked.TryAdd(path, true))
+        {
+            return;
+        }
+
+        var categories = new HashSet<string>(_catalog.Descriptors.Select(d => d.Category), StringComparer.Ordinal);
+        var lines = text.Replace("\r\n", "\n").Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].Trim();
+            if (line.Length == 0 || line[0] is '#' or ';' or '[')
+            {
+                continue;
+            }
+
+            var equals = line.IndexOf('=');
+            if (equals <= 0)
+            {
+                continue;
+            }
+
+            var key = line.Substring(0, equals).Trim();
+            var value = line.Substring(equals + 1).Trim();
+            var lower = key.ToLowerInvariant();
+            string? problem = null;
+            if (DiagnosticKey.Match(key) is { Success: true } diagnostic)
+            {
+                var id = diagnostic.Groups[1].Value;
+                if (id.StartsWith("ML", StringComparison.OrdinalIgnoreCase) && !_catalog.ById.ContainsKey(id))
+                {
+                    problem = $"there is no rule {id} (see 'manifestlint rules')";
+                }
+                else if (id.StartsWith("ML", StringComparison.OrdinalIgnoreCase) && !TryParseSeverity(value, out _))
+                {
+                    problem = $"'{value}' is not a severity: use error, warning, suggestion, silent, none or default";
+                }
+            }
+            else if (CategoryKey.Match(key) is { Success: true } category)
+            {
+                if (!categories.Contains(category.Groups[1].Value) && !IsOtherAnalyzersCategory(category.Groups[1].Value))
+                {
+                    problem = $"there is no rule category '{category.Groups[1].Value}' (categories: {string.Join(", ", categories.OrderBy(c => c, StringComparer.Ordinal))})";
+                }
+                else if (!TryParseSeverity(value, out _))
+                {
+                    problem = $"'{value}' is not a severity: use error, warning, suggestion, silent, none or default";
+                }
+            }
+            else if (lower.StartsWith("manifestlint.", StringComparison.Ordinal))
+            {
+                problem = Array.IndexOf(KnownOptions, lower) < 0
+                    ? $"unknown option '{key}' (options: {string.Join(", ", KnownOptions)})"
+                    : CheckOptionValue(lower, value);
+            }
+
+            if (problem is not null)
+            {
+                _messages.Add(new ConfigurationMessage(path, i + 1, problem));
+            }
+        }
+    }
+
+    private static string? CheckOptionValue(string key, string value)
+    {
+        switch (key)
+        {
+            case KubeVersionKey when !KubernetesVersion.TryParse(value, out _, out var error):
+                return error;
+            case ExternalObjectsKey:
+                foreach (var item in List(value))
+                {
+                    if (!ExternalObjects.TryParse(item, out _, out _, out var externalError))
+                    {
+                        return externalError;
+                    }
+                }
+
+                return null;
+            case SystemDirectoriesKey when List(value).Any(d => !d.StartsWith("/", StringComparison.Ordinal)):
+                return "system directories are absolute paths such as /etc";
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Categories of other analyzers in a shared .editorconfig are not ours to judge.</summary>
+    private static bool IsOtherAnalyzersCategory(string category) =>
+        category is "Design" or "Documentation" or "Globalization" or "Interoperability" or "Maintainability" or "Naming"
+            or "Performance" or "Reliability" or "Security" or "Style" or "Usage" or "CodeQuality" or "SingleFile" or "Trimming" or "AOT";
+
+    public static bool TryParseSeverity(string? text, out ReportDiagnostic severity)
+    {
+        switch ((text ?? string.Empty).Trim().ToLowerInvariant())
+        {
+            case "error": severity = ReportDiagnostic.Error; return true;
+            case "warning": severity = ReportDiagnostic.Warn; return true;
+            case "suggestion": severity = ReportDiagnostic.Info; return true;
+            case "silent": severity = ReportDiagnostic.Hidden; return true;
+            case "none": severity = ReportDiagnostic.Suppress; return true;
+            case "default": severity = ReportDiagnostic.Default; return true;
+            default: severity = ReportDiagnostic.Default; return false;
+        }
+    }
+
+    private static IReadOnlyList<string> List(string? text) =>
+        (text ?? string.Empty).Split(',').Select(s => s.Trim()).Where(s => s.Length > 0).ToArray();
+
+    private sealed record LoadedConfig(AnalyzerConfig Config, bool IsRoot);
+
+    private static string Fingerprint(ImmutableDictionary<string, ReportDiagnostic> tree, ImmutableDictionary<string, string> analyzer)
+    {
+        var parts = tree.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "=" + p.Value)
+            .Concat(analyzer.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "=" + p.Value));
+        return string.Join(";", parts);
+    }
+}

@@ -1,0 +1,56 @@
+using ManifestLint.Analysis;
+using Microsoft.CodeAnalysis;
+
+namespace ManifestLint.Configuration;
+
+/// <summary>What configuration says for one file; null means "no opinion" (the run's value applies).</summary>
+public sealed class FileSettings
+{
+    public static FileSettings Empty { get; } = new(null, null, null, null, null, null);
+
+    public FileSettings(
+        Func<DiagnosticDescriptor, ReportDiagnostic?>? severity,
+        string? defaultNamespace,
+        KubernetesVersion? kubeVersion,
+        IReadOnlyList<string>? externalObjects,
+        IReadOnlyList<string>? systemDirectories,
+        string? source)
+    {
+        SeverityOf = severity ?? (_ => null);
+        DefaultNamespace = defaultNamespace;
+        KubeVersion = kubeVersion;
+        ExternalObjects = externalObjects ?? Array.Empty<string>();
+        SystemDirectories = systemDirectories;
+        Source = source;
+    }
+
+    public Func<DiagnosticDescriptor, ReportDiagnostic?> SeverityOf { get; }
+
+    public string? DefaultNamespace { get; }
+
+    public KubernetesVersion? KubeVersion { get; }
+
+    /// <summary>Added to the run's external objects.</summary>
+    public IReadOnlyList<string> ExternalObjects { get; }
+
+    /// <summary>Replaces the default system directories (ML3005).</summary>
+    public IReadOnlyList<string>? SystemDirectories { get; }
+
+    /// <summary>A key identifying the configuration files behind these settings (for caching).</summary>
+    public string? Source { get; }
+}
+
+/// <summary>Per-file configuration: .editorconfig files (CLI) or the compiler's options (analyzer).</summary>
+public interface IConfigurationProvider
+{
+    FileSettings For(Loading.SourceFile file);
+
+    /// <summary>Mistakes found in configuration files (unknown rules, options, values), with file and line.</summary>
+    IReadOnlyList<ConfigurationMessage> Messages { get; }
+}
+
+/// <summary>A problem in a configuration file or a suppression comment, located by file and line.</summary>
+public sealed record ConfigurationMessage(string Path, int Line, string Message)
+{
+    public override string ToString() => $"{Path}({Line}): warning: {Message}";
+}
