@@ -12,7 +12,10 @@ public static class EnvironmentVariableName
     public const int RelaxedFromMinor = 32;
 
     /// <summary>The strict rule's text, as the API words it.</summary>
-    public const string StrictRule = "letters, digits, '_', '-' or '.', not starting with a digit";
+    public const string StrictRule = "letters, digits, '_', '-' and '.', not starting with a digit or '..', and not '.'";
+
+    /// <summary>The relaxed rule's text.</summary>
+    public const string RelaxedRule = "printable ASCII characters other than '='";
 
     /// <summary><c>[A-Za-z_][A-Za-z0-9_]*</c>: a name every shell and runtime can read.</summary>
     public static bool IsCIdentifier(string name)
@@ -53,15 +56,15 @@ public static class EnvironmentVariableName
         {
             if (!IsLetter(c) && !IsDigit(c) && c is not ('_' or '-' or '.'))
             {
-                return $"it contains {Describe(c)}, and only {StrictRule} are allowed";
+                return $"it contains {Describe(c)}";
             }
         }
 
         return name switch
         {
-            "." => "it must not be '.'",
-            ".." => "it must not be '..'",
-            _ when name.StartsWith("..", StringComparison.Ordinal) => "it must not start with '..'",
+            "." => "it is '.'",
+            ".." => "it is '..'",
+            _ when name.StartsWith("..", StringComparison.Ordinal) => "it starts with '..'",
             _ => null,
         };
     }
@@ -81,7 +84,7 @@ public static class EnvironmentVariableName
         {
             if (c < ' ' || c > '~' || c == '=')
             {
-                return $"it contains {Describe(c)}, and only printable ASCII characters other than '=' are allowed";
+                return $"it contains {Describe(c)}";
             }
         }
 
@@ -134,6 +137,7 @@ public static class EnvironmentVariableName
         ' ' => "a space",
         '=' => "'='",
         _ when c < ' ' || c == '\u007f' => $"the control character U+{(int)c:X4}",
+        _ when char.IsSurrogate(c) => "a non-ASCII character",
         _ when c > '~' => $"the non-ASCII character '{c}'",
         _ => $"'{c}'",
     };

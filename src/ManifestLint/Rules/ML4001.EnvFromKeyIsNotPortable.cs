@@ -83,10 +83,9 @@ public sealed class EnvFromKeyIsNotPortable : ManifestRule
         var prefix = source.Prefix;
         var variables = badKeys.Select(source.VariableName).ToList();
         var what = $"{(several ? "Keys" : "Key")} {EnvironmentText.List(badKeys)} of {source.DisplayName}";
-        var how = prefix.Length == 0
-            ? $"{(several ? "become variables" : "becomes a variable")} of {EnvironmentText.Of(container)} through envFrom"
-            : $"{(several ? "become" : "becomes")} {EnvironmentText.List(variables)} in {EnvironmentText.Of(container)} through envFrom with prefix '{prefix}'";
-        var why = several ? "names that are not C identifiers" : "a name that is not a C identifier";
+        var how = $"{(several ? "become the variables" : "becomes the variable")} {EnvironmentText.List(variables)} of {EnvironmentText.Of(container)} through envFrom" +
+                  (prefix.Length == 0 ? string.Empty : $" with prefix '{prefix}'");
+        var why = several ? "which are not C identifiers" : "which is not a C identifier";
         var consequence = skippedByOldKubelets
             ? "older kubelets skip such keys with an InvalidEnvironmentVariableNames event, and newer ones inject them under names that shells cannot expand and most programs do not look for"
             : "older kubelets (before 1.8) skipped such keys, and newer ones inject them under names that shells cannot expand and most programs do not look for";

@@ -61,18 +61,26 @@ public sealed class InvalidVariableNameOrPrefix : ManifestRule
 
     private static void Check(PodSpecAnalysisContext context, YamlScalar anchor, string subject, string value, bool relaxed)
     {
-        var version = context.Options.KubeVersion;
         if (EnvironmentVariableName.RelaxedProblem(value) is { } always)
         {
-            context.ReportAt(Rule, anchor, $"{subject} is rejected by the API of every Kubernetes version: {always}. Rename it, for example to '{EnvironmentVariableName.PortableKey(string.Empty, value)}'.");
+            context.ReportAt(Rule, anchor,
+                $"{subject} is rejected by the API of every Kubernetes version: {always}, and names may only use {EnvironmentVariableName.RelaxedRule}. {Rename(value)}.");
             return;
         }
 
         if (!relaxed && EnvironmentVariableName.StrictProblem(value) is { } strict)
         {
             context.ReportAt(Rule, anchor,
-                $"{subject} is rejected by the API of Kubernetes {version}: {strict} ({EnvironmentVariableName.StrictRule} are allowed before 1.32). " +
-                $"Rename it, for example to '{EnvironmentVariableName.PortableKey(string.Empty, value)}', or target Kubernetes 1.32 or later, which accepts any printable ASCII name without '='.");
+                $"{subject} is rejected by the API of Kubernetes {context.Options.KubeVersion}: {strict}, and before 1.32 names may only use {EnvironmentVariableName.StrictRule}. " +
+                $"{Rename(value)}, or target Kubernetes 1.32 or later, which accepts any {EnvironmentVariableName.RelaxedRule}.");
         }
+    }
+
+    /// <summary>"Rename it", with a portable suggestion when one can be made from the name's own letters.</summary>
+    private static string Rename(string value)
+    {
+        var suggestion = EnvironmentVariableName.PortableKey(string.Empty, value);
+        var usable = value.All(c => c < 0x80) && suggestion.Any(c => c is >= 'A' and <= 'Z');
+        return usable ? $"Rename it, for example to '{suggestion}'" : "Rename it";
     }
 }

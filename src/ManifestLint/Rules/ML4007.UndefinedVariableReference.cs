@@ -134,7 +134,7 @@ public sealed class UndefinedVariableReference : ManifestRule
         }
 
         var fix = fixes.Count > 0
-            ? string.Join("; ", fixes) + "."
+            ? string.Join("; ", fixes) + (fixes[fixes.Count - 1].EndsWith("?", StringComparison.Ordinal) ? string.Empty : ".")
             : $"Define {(several ? "them" : names[0])} in env{(entry is null ? string.Empty : " before this entry")}, or write $$({names[0]}) for the literal text (variables set in the image are not visible to $(...)).";
         return $"{head}: {outcome}. {char.ToUpperInvariant(fix[0])}{fix.Substring(1)}";
     }
