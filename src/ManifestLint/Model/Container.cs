@@ -60,6 +60,9 @@ public sealed class Container
 
     public YamlSequence? Args => Node.GetSequence("args");
 
+    /// <summary>The last <see cref="ContainerEnvironment"/> built for this container (see <see cref="ContainerEnvironment.Of"/>).</summary>
+    internal ContainerEnvironment? CachedEnvironment { get; set; }
+
     public static string ListNameOf(ContainerKind kind) => kind switch
     {
         ContainerKind.Init => "initContainers",

@@ -1,0 +1,134 @@
+using System.Collections.Immutable;
+using ManifestLint.Analysis;
+using ManifestLint.Model;
+using Microsoft.CodeAnalysis;
+
+namespace ManifestLint.Rules;
+
+public sealed class EnvFromKeyIsNotPortable : ManifestRule
+{
+    public static readonly DiagnosticDescriptor Rule = RuleDescriptor.Create(
+        "ML4001",
+        "envFrom key is not a portable variable name",
+        "{0}",
+        RuleCategory.Environment,
+        DiagnosticSeverity.Warning,
+        enabledByDefault: true,
+        "envFrom turns every key of a ConfigMap or Secret into a variable of the same name (after the prefix). A key that is not a C identifier, such as status-message, was skipped by older kubelets and is injected by newer ones under a name that shells cannot expand and programs do not look for.");
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    public override void Initialize(RuleContext context) => context.RegisterPodSpecAction(context =>
+    {
+        foreach (var container in context.PodSpec.Containers)
+        {
+            foreach (var source in ContainerEnvironment.Of(container, context.Set).Sources)
+            {
+                Analyze(context, container, source);
+            }
+        }
+    });
+
+    private static void Analyze(PodSpecAnalysisContext context, Container container, EnvFromKeys source)
+    {
+        if (!source.IsKnown || source.Source.Reference?.NameNode is not { } anchor)
+        {
+            return;
+        }
+
+        var badKeys = new List<string>();
+        var skippedByOldKubelets = false;
+        foreach (var key in source.Keys)
+        {
+            if (!IsAcceptedConfigKey(key))
+            {
+                // The API rejects the ConfigMap or Secret for this key (ML2001), so it never reaches envFrom.
+                continue;
+            }
+
+            var variable = source.VariableName(key);
+            if (!EnvironmentVariableName.IsCIdentifier(variable))
+            {
+                badKeys.Add(key);
+                skippedByOldKubelets |= EnvironmentVariableName.StrictProblem(variable) is not null;
+            }
+        }
+
+        if (badKeys.Count == 0)
+        {
+            return;
+        }
+
+        context.ReportAt(Rule, anchor, KeyLocations(source, badKeys), Message(container, source, badKeys, skippedByOldKubelets));
+    }
+
+    /// <summary><c>IsConfigMapKey</c> (§1): <c>[-._a-zA-Z0-9]+</c>, at most 253, not <c>.</c>, <c>..</c> or <c>..*</c>.</summary>
+    private static bool IsAcceptedConfigKey(string key)
+    {
+        if (key.Length is 0 or > 253 || key == "." || key.StartsWith("..", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        foreach (var c in key)
+        {
+            if (!(c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '-' or '.' or '_'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Where the listed keys are written: the first definition of each in the ConfigMap/Secret.</summary>
+    private static List<RelatedLocation> KeyLocations(EnvFromKeys source, IReadOnlyList<string> keys)
+    {
+        var related = new List<RelatedLocation>();
+        foreach (var key in keys.Take(EnvironmentText.ListLimit))
+        {
+            foreach (var obj in source.Objects)
+            {
+                var data = ConfigData.From(obj);
+                var entry = data?.Data?.GetEntry(key) ?? data?.StringData?.GetEntry(key);
+                if (entry is not null)
+                {
+                    related.Add(new RelatedLocation(obj.File, entry.Key, $"key '{key}' of {source.DisplayName}"));
+                    break;
+                }
+            }
+        }
+
+        return related;
+    }
+
+    private static string Message(Container container, EnvFromKeys source, IReadOnlyList<string> badKeys, bool skippedByOldKubelets)
+    {
+        var several = badKeys.Count > 1;
+        var prefix = source.Prefix;
+        var variables = badKeys.Select(source.VariableName).ToList();
+        var what = $"{(several ? "Keys" : "Key")} {EnvironmentText.List(badKeys)} of {source.DisplayName}";
+        var how = $"{(several ? "become the variables" : "becomes the variable")} {EnvironmentText.List(variables)} of {EnvironmentText.Of(container)} through envFrom" +
+                  (prefix.Length == 0 ? string.Empty : $" with prefix '{prefix}'");
+        var why = several ? "which are not C identifiers" : "which is not a C identifier";
+        var consequence = skippedByOldKubelets
+            ? "older kubelets skip such keys with an InvalidEnvironmentVariableNames event, and newer ones inject them under names that shells cannot expand and most programs do not look for"
+            : "older kubelets (before 1.8) skipped such keys, and newer ones inject them under names that shells cannot expand and most programs do not look for";
+        var prefixIsBad = prefix.Length > 0 && !EnvironmentVariableName.IsCIdentifier(prefix);
+        var renamed = prefixIsBad ? badKeys.Where(k => !EnvironmentVariableName.IsCIdentifier("A" + k)).ToList() : badKeys;
+        var rename = $"rename the {(renamed.Count > 1 ? "keys" : "key")} to {EnvironmentText.List(renamed.Select(k => EnvironmentVariableName.PortableKey(prefix, k)).ToList())}";
+        string fix;
+        if (prefixIsBad)
+        {
+            // The prefix alone makes every variable unreadable; fixing it may be all that is needed.
+            var betterPrefix = EnvironmentVariableName.PortableKey(string.Empty, prefix);
+            fix = $"Use a prefix made of letters, digits and '_' such as '{betterPrefix}'" + (renamed.Count > 0 ? $" and {rename}." : ".");
+        }
+        else
+        {
+            fix = $"{char.ToUpperInvariant(rename[0])}{rename.Substring(1)}, or read {(several ? "them" : "it")} with env[].valueFrom under a portable name.";
+        }
+
+        return $"{what} {how}, {why}: {consequence}. {fix}";
+    }
+}

@@ -1,0 +1,59 @@
+using System.Collections.Immutable;
+using ManifestLint.Analysis;
+using ManifestLint.Model;
+using ManifestLint.Yaml;
+using Microsoft.CodeAnalysis;
+
+namespace ManifestLint.Rules;
+
+public sealed class DuplicateEnvVariable : ManifestRule
+{
+    public static readonly DiagnosticDescriptor Rule = RuleDescriptor.Create(
+        "ML4004",
+        "Duplicate env variable",
+        "{0}",
+        RuleCategory.Environment,
+        DiagnosticSeverity.Warning,
+        enabledByDefault: true,
+        "The same name twice in one env list: the kubelet keeps the last value, the API warns that the earlier definition may be dropped by kubectl apply, and a reader sees two values.");
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    public override void Initialize(RuleContext context) => context.RegisterPodSpecAction(context =>
+    {
+        foreach (var container in context.PodSpec.Containers)
+        {
+            foreach (var definition in ContainerEnvironment.Of(container, context.Set).Definitions)
+            {
+                if (definition.Entry is not { NameNode: { } anchor } entry || definition.Hides is not { Entry: { } earlier } hidden)
+                {
+                    continue;
+                }
+
+                if (ExtendsEarlierDefinition(entry))
+                {
+                    continue;
+                }
+
+                var related = new[] { new RelatedLocation(container.Pod.Owner.File, earlier.NameNode ?? (YamlNode)earlier.Node, $"the earlier definition of '{definition.Name}'") };
+                context.ReportAt(Rule, anchor, related,
+                    $"env '{definition.Name}' of {EnvironmentText.Of(container)} is defined again here after {EnvironmentText.Line(hidden)}: the kubelet uses this value, " +
+                    "and the API warns that the earlier definition may be dropped when using kubectl apply. Remove one of them.");
+            }
+        }
+    });
+
+    /// <summary>
+    /// The API's own exception (pkg/api/pod/warnings.go): a later plain value that contains <c>$(NAME)</c> and is not
+    /// just <c>$(NAME)</c> builds on the earlier definition (<c>PATH=$(PATH):/opt/bin</c>), so it is not a mistake.
+    /// </summary>
+    private static bool ExtendsEarlierDefinition(EnvVar entry)
+    {
+        if (entry.Node["valueFrom"] is { } valueFrom && !(valueFrom is YamlScalar { Resolved.Type: ScalarType.Null }))
+        {
+            return false;
+        }
+
+        return VariableReference.ExtendsItself(entry.Name!, entry.Node.GetString("value"));
+    }
+}

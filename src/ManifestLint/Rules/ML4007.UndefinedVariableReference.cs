@@ -1,0 +1,141 @@
+using System.Collections.Immutable;
+using ManifestLint.Analysis;
+using ManifestLint.Model;
+using ManifestLint.Yaml;
+using Microsoft.CodeAnalysis;
+
+namespace ManifestLint.Rules;
+
+public sealed class UndefinedVariableReference : ManifestRule
+{
+    public static readonly DiagnosticDescriptor Rule = RuleDescriptor.Create(
+        "ML4007",
+        "Variable reference is never defined",
+        "{0}",
+        RuleCategory.Environment,
+        DiagnosticSeverity.Warning,
+        enabledByDefault: true,
+        "The kubelet expands $(NAME) in env values (against the variables defined before the entry) and in command and args (against the whole environment); a reference to a variable the container does not define is left in the text as written.");
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    public override void Initialize(RuleContext context) => context.RegisterPodSpecAction(context =>
+    {
+        foreach (var container in context.PodSpec.Containers)
+        {
+            var environment = ContainerEnvironment.Of(container, context.Set);
+            if (environment.HasUnknownSources)
+            {
+                // An envFrom source outside the set may define any name, so no reference can be called undefined.
+                continue;
+            }
+
+            foreach (var entry in container.Env)
+            {
+                if (entry.ValueNode is { Resolved.IsString: true } value)
+                {
+                    Check(context, environment, value, $"env '{entry.Name}' of {EnvironmentText.Of(container)}", entry);
+                }
+            }
+
+            CheckList(context, environment, container.Command, $"command of {EnvironmentText.Of(container)}");
+            CheckList(context, environment, container.Args, $"args of {EnvironmentText.Of(container)}");
+        }
+    });
+
+    /// <summary>
+    /// Whether <c>$(name)</c> is meant as a variable reference. The kubelet tries every <c>$(...)</c>, but text that
+    /// is no variable name (<c>$(cat /etc/hostname)</c>, <c>$((i + 1))</c>) or that is all lower case
+    /// (<c>$(date)</c>, <c>$(hostname)</c>) is a shell command substitution that is meant to pass through untouched.
+    /// </summary>
+    public static bool IsMeantAsVariable(string name)
+    {
+        if (EnvironmentVariableName.StrictProblem(name) is not null)
+        {
+            return false;
+        }
+
+        foreach (var c in name)
+        {
+            if (c is >= 'A' and <= 'Z')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void CheckList(PodSpecAnalysisContext context, ContainerEnvironment environment, YamlSequence? list, string where)
+    {
+        if (list is null)
+        {
+            return;
+        }
+
+        foreach (var item in list.Items)
+        {
+            if (item is YamlScalar { Resolved.IsString: true } scalar)
+            {
+                Check(context, environment, scalar, where, null);
+            }
+        }
+    }
+
+    /// <param name="entry">The env entry whose value this is; null for command and args, which see every variable.</param>
+    private static void Check(PodSpecAnalysisContext context, ContainerEnvironment environment, YamlScalar scalar, string where, EnvVar? entry)
+    {
+        var undefined = new List<string>();
+        foreach (var reference in VariableReference.Find(scalar.Value))
+        {
+            var name = reference.Name;
+            if (undefined.Contains(name) || !IsMeantAsVariable(name) || environment.IsServiceLinkVariable(name))
+            {
+                continue;
+            }
+
+            var defined = entry is null ? environment.Find(name) : environment.FindBefore(entry, name);
+            if (defined is null)
+            {
+                undefined.Add(name);
+            }
+        }
+
+        if (undefined.Count > 0)
+        {
+            context.ReportAt(Rule, scalar, Message(environment, where, entry, undefined));
+        }
+    }
+
+    private static string Message(ContainerEnvironment environment, string where, EnvVar? entry, IReadOnlyList<string> names)
+    {
+        var several = names.Count > 1;
+        var references = string.Join(several ? " and " : string.Empty, names.Select(n => "$(" + n + ")"));
+        var head = entry is null
+            ? $"{where} refers to {references}, which the container does not define"
+            : $"{where} refers to {references}, which {(several ? "are" : "is")} not defined before this entry";
+        var outcome = $"the kubelet leaves {(several ? "them" : "it")} in the text as written";
+        var fixes = new List<string>();
+        foreach (var name in names)
+        {
+            var later = entry is null ? null : environment.DefinitionsOf(name).FirstOrDefault(d => d.Entry != entry);
+            if (later is not null)
+            {
+                fixes.Add($"{name} is defined only later, on {EnvironmentText.Line(later)}: move that entry above this one");
+            }
+            else if (entry is not null && string.Equals(name, entry.Name, StringComparison.Ordinal))
+            {
+                fixes.Add($"nothing defines {name} before this entry, so it cannot extend an earlier value (variables set in the image are not visible to $(...))");
+            }
+            else if (NameSuggestion.Closest(name, environment.Names) is { } suggestion)
+            {
+                fixes.Add($"did you mean $({suggestion})?");
+            }
+        }
+
+        var fix = fixes.Count > 0
+            ? string.Join("; ", fixes) + (fixes[fixes.Count - 1].EndsWith("?", StringComparison.Ordinal) ? string.Empty : ".")
+            : $"Define {(several ? "them" : names[0])} in env{(entry is null ? string.Empty : " before this entry")}, or write $$({names[0]}) for the literal text (variables set in the image are not visible to $(...)).";
+        return $"{head}: {outcome}. {char.ToUpperInvariant(fix[0])}{fix.Substring(1)}";
+    }
+}
