@@ -50,7 +50,32 @@ public static class Finding
         SourceRange range,
         KubeObject? obj,
         IReadOnlyList<RelatedLocation>? related,
-        params object?[] messageArgs)
+        params object?[] messageArgs) =>
+        Create(descriptor, null, file, range, obj, related, messageArgs);
+
+    /// <summary>
+    /// A finding whose severity the rule chose for this case, like Roslyn's
+    /// <c>Diagnostic.Create(descriptor, location, effectiveSeverity, ...)</c>: one rule ID whose catalog default is
+    /// a warning can report the cases the API rejects as errors. A severity the user configures for the ID still wins.
+    /// </summary>
+    public static Diagnostic Create(
+        DiagnosticDescriptor descriptor,
+        DiagnosticSeverity effectiveSeverity,
+        SourceFile file,
+        YamlNode node,
+        KubeObject? obj,
+        IReadOnlyList<RelatedLocation>? related,
+        params object?[] messageArgs) =>
+        Create(descriptor, (DiagnosticSeverity?)effectiveSeverity, file, node.Range, obj, related, messageArgs);
+
+    private static Diagnostic Create(
+        DiagnosticDescriptor descriptor,
+        DiagnosticSeverity? effectiveSeverity,
+        SourceFile file,
+        SourceRange range,
+        KubeObject? obj,
+        IReadOnlyList<RelatedLocation>? related,
+        object?[] messageArgs)
     {
         var properties = ImmutableDictionary.CreateBuilder<string, string?>(StringComparer.Ordinal);
         if (obj is not null)
@@ -68,6 +93,9 @@ public static class Finding
             }
         }
 
-        return Diagnostic.Create(descriptor, LocationOf(file, range), additional, properties.ToImmutable(), messageArgs);
+        var location = LocationOf(file, range);
+        return effectiveSeverity is { } severity
+            ? Diagnostic.Create(descriptor, location, severity, additional, properties.ToImmutable(), messageArgs)
+            : Diagnostic.Create(descriptor, location, additional, properties.ToImmutable(), messageArgs);
     }
 }

@@ -7,6 +7,13 @@ namespace ManifestLint.Analysis;
 /// <summary>Everything that shapes one run; immutable.</summary>
 public sealed record LintOptions
 {
+    // Static initializers run in text order: the defaults an instance copies must come before Default.
+    public static IReadOnlyList<string> DefaultSystemDirectories { get; } = new[]
+    {
+        "/", "/bin", "/boot", "/etc", "/etc/ssl", "/etc/ssl/certs", "/lib", "/lib32", "/lib64", "/opt", "/root",
+        "/sbin", "/usr", "/usr/bin", "/usr/lib", "/usr/local", "/usr/sbin", "/var",
+    };
+
     public static LintOptions Default { get; } = new();
 
     /// <summary>The namespace of objects that name none (<c>--namespace</c>).</summary>
@@ -29,12 +36,6 @@ public sealed record LintOptions
 
     /// <summary>How many files are parsed at once; 0 means one per core.</summary>
     public int MaxParallelism { get; init; }
-
-    public static IReadOnlyList<string> DefaultSystemDirectories { get; } = new[]
-    {
-        "/", "/bin", "/boot", "/etc", "/etc/ssl", "/etc/ssl/certs", "/lib", "/lib32", "/lib64", "/opt", "/root",
-        "/sbin", "/usr", "/usr/bin", "/usr/lib", "/usr/local", "/usr/sbin", "/var",
-    };
 }
 
 /// <summary>Severities that depend on the file (an .editorconfig section); null means "no opinion".</summary>

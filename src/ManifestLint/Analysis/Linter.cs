@@ -155,7 +155,7 @@ public sealed class Linter
                 return;
             }
 
-            var effective = EffectiveSeverity(diagnostic.Descriptor, file);
+            var effective = EffectiveSeverity(diagnostic, file);
             if (effective is null)
             {
                 return;
@@ -188,8 +188,9 @@ public sealed class Linter
             }
         }
 
-        private DiagnosticSeverity? EffectiveSeverity(DiagnosticDescriptor descriptor, SourceFile? file)
+        private DiagnosticSeverity? EffectiveSeverity(Diagnostic diagnostic, SourceFile? file)
         {
+            var descriptor = diagnostic.Descriptor;
             ReportDiagnostic? configured = null;
             if (_options.SeverityOverrides.TryGetValue(descriptor.Id, out var overridden))
             {
@@ -200,7 +201,7 @@ public sealed class Linter
                 configured = fromFile;
             }
 
-            return SeverityMapping.Effective(descriptor, configured);
+            return SeverityMapping.Effective(diagnostic, configured);
         }
 
         private static Diagnostic WithSeverity(Diagnostic diagnostic, DiagnosticSeverity severity)
@@ -238,6 +239,15 @@ public static class SeverityMapping
             ReportDiagnostic.Info => DiagnosticSeverity.Info,
             _ => null,
         };
+
+    /// <summary>
+    /// The severity a reported finding is shown with, or null when it is not shown. As in Roslyn, a finding the rule
+    /// reported with its own effective severity keeps it unless the user configured a severity for the rule ID.
+    /// </summary>
+    public static DiagnosticSeverity? Effective(Diagnostic diagnostic, ReportDiagnostic? configured) =>
+        configured is null or ReportDiagnostic.Default
+            ? (diagnostic.Descriptor.IsEnabledByDefault ? diagnostic.Severity : null)
+            : Effective(diagnostic.Descriptor, configured);
 
     /// <summary>The word users write: error, warning, note.</summary>
     public static string Name(DiagnosticSeverity severity) => severity switch
