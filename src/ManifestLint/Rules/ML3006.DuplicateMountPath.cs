@@ -28,8 +28,7 @@ public sealed class DuplicateMountPath : ManifestRule
                 continue;
             }
 
-            var byPath = new Dictionary<string, VolumeMount>(StringComparer.Ordinal);
-            var byNormalizedPath = new Dictionary<string, VolumeMount>(StringComparer.Ordinal);
+            var seen = new PathRepeats<VolumeMount>();
             foreach (var mount in container.VolumeMounts)
             {
                 if (mount.MountPathNode is not { } anchor || string.IsNullOrEmpty(mount.MountPath))
@@ -39,20 +38,16 @@ public sealed class DuplicateMountPath : ManifestRule
 
                 var path = mount.MountPath!;
                 var normalized = VolumePath.NormalizeMountPath(path);
-                if (byPath.TryGetValue(path, out var first))
+                switch (seen.Add(path, normalized, mount))
                 {
-                    Report(context, container, anchor, first,
-                        $"volume '{mount.Name}' and volume '{first.Name}' are both mounted at {path}; the API rejects the pod (mountPath must be unique). Mount one of them elsewhere.");
-                }
-                else if (byNormalizedPath.TryGetValue(normalized, out first))
-                {
-                    Report(context, container, anchor, first,
-                        $"volume '{mount.Name}' is mounted at {path} and volume '{first.Name}' at {first.MountPath}, which is the same directory ({normalized}); the API accepts it, but at run time one mount covers the other. Mount one of them elsewhere.");
-                }
-                else
-                {
-                    byPath[path] = mount;
-                    byNormalizedPath[normalized] = mount;
+                    case (var first, PathRepeat.Exact):
+                        Report(context, container, anchor, first,
+                            $"volume '{mount.Name}' and volume '{first.Name}' are both mounted at {path}; the API rejects the pod (mountPath must be unique). Mount one of them elsewhere.");
+                        break;
+                    case (var first, PathRepeat.Normalized):
+                        Report(context, container, anchor, first,
+                            $"volume '{mount.Name}' is mounted at {path} and volume '{first.Name}' at {first.MountPath}, which is the same directory ({normalized}); the API accepts it, but at run time one mount covers the other. Mount one of them elsewhere.");
+                        break;
                 }
             }
         }

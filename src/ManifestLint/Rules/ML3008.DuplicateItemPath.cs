@@ -24,8 +24,7 @@ public sealed class DuplicateItemPath : ManifestRule
         foreach (var volume in context.PodSpec.Volumes)
         {
             var projected = volume.SourceKind == VolumeSourceKind.Projected;
-            var byPath = new Dictionary<string, KeyToPath>(StringComparer.Ordinal);
-            var byCleanPath = new Dictionary<string, KeyToPath>(StringComparer.Ordinal);
+            var seen = new PathRepeats<KeyToPath>();
             foreach (var projection in volume.Projections)
             {
                 foreach (var item in projection.Items)
@@ -37,31 +36,23 @@ public sealed class DuplicateItemPath : ManifestRule
 
                     var path = item.Path!;
                     var clean = VolumePath.Clean(path);
-                    if (byPath.TryGetValue(path, out var first))
+                    switch (seen.Add(path, clean, item))
                     {
-                        if (projected)
-                        {
+                        case (var first, PathRepeat.Exact) when projected:
                             // validateProjectionSources keeps one set of paths for all sources (§7).
                             Report(context, DiagnosticSeverity.Error, volume, anchor, first,
                                 $"'{path}' is written by {Describe(first)} and again by {Describe(item)}; the API rejects the pod (conflicting duplicate paths). Give each item its own path.");
-                        }
-                        else if (!IsSameItem(first, item))
-                        {
+                            break;
+                        case (var first, PathRepeat.Exact) when !IsSameItem(first, item):
                             // MakePayload fills a map in item order: the later item overwrites the earlier one.
                             Report(context, DiagnosticSeverity.Warning, volume, anchor, first,
                                 $"'{path}' is written by {Describe(first)} and again by {Describe(item)}; Kubernetes silently keeps only the later one. Give each item its own path.");
-                        }
-                    }
-                    else if (byCleanPath.TryGetValue(clean, out first))
-                    {
-                        // The atomic writer cleans paths into a map, so one of the two wins in no defined order.
-                        Report(context, DiagnosticSeverity.Warning, volume, anchor, first,
-                            $"'{path}' and '{first.Path}' are the same file ({clean}), written by {Describe(first)} and by {Describe(item)}; the API accepts it, but only one of them ends up in the volume, and which one is not defined. Give each item its own path.");
-                    }
-                    else
-                    {
-                        byPath[path] = item;
-                        byCleanPath[clean] = item;
+                            break;
+                        case (var first, PathRepeat.Normalized):
+                            // The atomic writer cleans paths into a map, so one of the two wins in no defined order.
+                            Report(context, DiagnosticSeverity.Warning, volume, anchor, first,
+                                $"'{path}' and '{first.Path}' are the same file ({clean}), written by {Describe(first)} and by {Describe(item)}; the API accepts it, but only one of them ends up in the volume, and which one is not defined. Give each item its own path.");
+                            break;
                     }
                 }
             }
