@@ -50,8 +50,8 @@ public static class VolumeContents
     }
 
     /// <summary>
-    /// The names the volume shows at its mount path (the first element of each item path, or the keys of the
-    /// object found in the set), sorted; null when the set does not tell.
+    /// The files the volume shows at its mount path (its item paths, or the keys of the object found in the set),
+    /// sorted; null when the set does not tell.
     /// </summary>
     public static IReadOnlyList<string>? KnownEntries(this LintedSet set, Volume volume)
     {
@@ -69,7 +69,7 @@ public static class VolumeContents
                 {
                     if (!string.IsNullOrEmpty(item.Path))
                     {
-                        names.Add(FirstElement(item.Path!));
+                        names.Add(VolumePath.Clean(item.Path!));
                     }
                 }
 
@@ -89,12 +89,5 @@ public static class VolumeContents
         }
 
         return names.ToArray();
-    }
-
-    private static string FirstElement(string path)
-    {
-        var trimmed = path.TrimStart('/');
-        var slash = trimmed.IndexOf('/');
-        return slash < 0 ? trimmed : trimmed.Substring(0, slash);
     }
 }

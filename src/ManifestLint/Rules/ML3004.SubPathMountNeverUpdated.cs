@@ -10,7 +10,7 @@ public sealed class SubPathMountNeverUpdated : ManifestRule
     public static readonly DiagnosticDescriptor Rule = RuleDescriptor.Create(
         "ML3004",
         "subPath mount never receives updates",
-        "{0}, {1}: the {2} mount of volume '{3}' at {4} bind-mounts the file once, so it keeps its old content when {5} changes; only a new container sees updates. Mount the whole volume in another directory and make {4} a symbolic link to the file there{6}.",
+        "{0}, {1}: the {2} mount of volume '{3}' at {4} is a bind mount of the volume's data as it was when the container started, so it keeps its old content when {5} changes; only a new container sees updates. Mount the whole volume in another directory and make {4} a symbolic link to the file there{6}.",
         RuleCategory.Volumes,
         DiagnosticSeverity.Warning,
         enabledByDefault: true,
