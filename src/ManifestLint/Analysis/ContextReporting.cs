@@ -20,6 +20,10 @@ public static class ContextReporting
     public static void ReportAt(this PodSpecAnalysisContext context, DiagnosticDescriptor descriptor, YamlNode node, IReadOnlyList<RelatedLocation> related, params object?[] args) =>
         context.Report(Finding.Create(descriptor, context.Object.File, node, context.Object, related, args));
 
+    /// <summary>Reports with a severity chosen for this case (see <see cref="Finding"/>); configuration still overrides it.</summary>
+    public static void ReportAt(this PodSpecAnalysisContext context, DiagnosticDescriptor descriptor, DiagnosticSeverity effectiveSeverity, YamlNode node, IReadOnlyList<RelatedLocation>? related, params object?[] args) =>
+        context.Report(Finding.Create(descriptor, effectiveSeverity, context.Object.File, node, context.Object, related, args));
+
     public static void ReportAt(this FileAnalysisContext context, DiagnosticDescriptor descriptor, SourceRange range, params object?[] args) =>
         context.Report(Finding.Create(descriptor, context.File, range, null, null, args));
 

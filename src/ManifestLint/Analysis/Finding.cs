@@ -51,7 +51,7 @@ public static class Finding
         KubeObject? obj,
         IReadOnlyList<RelatedLocation>? related,
         params object?[] messageArgs) =>
-        Create(descriptor, file, node.Range, obj, related, messageArgs, obj is null ? null : YamlPath.Of(obj.Root, node));
+        Create(descriptor, null, file, node.Range, obj, related, messageArgs, obj is null ? null : YamlPath.Of(obj.Root, node));
 
     public static Diagnostic Create(
         DiagnosticDescriptor descriptor,
@@ -60,10 +60,26 @@ public static class Finding
         KubeObject? obj,
         IReadOnlyList<RelatedLocation>? related,
         params object?[] messageArgs) =>
-        Create(descriptor, file, range, obj, related, messageArgs, null);
+        Create(descriptor, null, file, range, obj, related, messageArgs, null);
+
+    /// <summary>
+    /// A finding whose severity the rule chose for this case, like Roslyn's
+    /// <c>Diagnostic.Create(descriptor, location, effectiveSeverity, ...)</c>: one rule ID whose catalog default is
+    /// a warning can report the cases the API rejects as errors. A severity the user configures for the ID still wins.
+    /// </summary>
+    public static Diagnostic Create(
+        DiagnosticDescriptor descriptor,
+        DiagnosticSeverity effectiveSeverity,
+        SourceFile file,
+        YamlNode node,
+        KubeObject? obj,
+        IReadOnlyList<RelatedLocation>? related,
+        params object?[] messageArgs) =>
+        Create(descriptor, (DiagnosticSeverity?)effectiveSeverity, file, node.Range, obj, related, messageArgs, obj is null ? null : YamlPath.Of(obj.Root, node));
 
     private static Diagnostic Create(
         DiagnosticDescriptor descriptor,
+        DiagnosticSeverity? effectiveSeverity,
         SourceFile file,
         SourceRange range,
         KubeObject? obj,
@@ -91,6 +107,9 @@ public static class Finding
             }
         }
 
-        return Diagnostic.Create(descriptor, LocationOf(file, range), additional, properties.ToImmutable(), messageArgs);
+        var location = LocationOf(file, range);
+        return effectiveSeverity is { } severity
+            ? Diagnostic.Create(descriptor, location, severity, additional, properties.ToImmutable(), messageArgs)
+            : Diagnostic.Create(descriptor, location, additional, properties.ToImmutable(), messageArgs);
     }
 }

@@ -193,7 +193,7 @@ public sealed class Linter
                 return;
             }
 
-            var effective = EffectiveSeverity(diagnostic.Descriptor, file);
+            var effective = SeverityMapping.Effective(diagnostic, _options.Severity(diagnostic.Descriptor, file));
             if (effective is null)
             {
                 return;
@@ -225,9 +225,6 @@ public sealed class Linter
                     .ToArray();
             }
         }
-
-        private DiagnosticSeverity? EffectiveSeverity(DiagnosticDescriptor descriptor, SourceFile? file) =>
-            SeverityMapping.Effective(descriptor, _options.Severity(descriptor, file));
 
         private static Diagnostic WithSeverity(Diagnostic diagnostic, DiagnosticSeverity severity)
         {
@@ -264,6 +261,15 @@ public static class SeverityMapping
             ReportDiagnostic.Info => DiagnosticSeverity.Info,
             _ => null,
         };
+
+    /// <summary>
+    /// The severity a reported finding is shown with, or null when it is not shown. As in Roslyn, a finding the rule
+    /// reported with its own effective severity keeps it unless the user configured a severity for the rule ID.
+    /// </summary>
+    public static DiagnosticSeverity? Effective(Diagnostic diagnostic, ReportDiagnostic? configured) =>
+        configured is null or ReportDiagnostic.Default
+            ? (diagnostic.Descriptor.IsEnabledByDefault ? diagnostic.Severity : null)
+            : Effective(diagnostic.Descriptor, configured);
 
     /// <summary>The word users write: error, warning, note.</summary>
     public static string Name(DiagnosticSeverity severity) => severity switch

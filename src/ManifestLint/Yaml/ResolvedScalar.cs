@@ -40,6 +40,18 @@ public sealed class ResolvedScalar
     /// <summary>The value as compact JSON text, the way sigs.k8s.io/yaml hands it to the API.</summary>
     public string Json { get; }
 
+    /// <summary>
+    /// The value an int32 field (a file mode, a port) receives: integers in range and integral floats such as
+    /// <c>420.0</c> or <c>4.2e2</c>, which the JSON step writes as whole numbers. Null when decoding would fail.
+    /// </summary>
+    public int? AsInt32 => Type switch
+    {
+        ScalarType.Int when Integer is >= int.MinValue and <= int.MaxValue => (int)Integer.Value,
+        ScalarType.Float when !double.IsNaN(Number) && !double.IsInfinity(Number) && Math.Floor(Number) == Number
+                              && Number is >= int.MinValue and <= int.MaxValue => (int)Number,
+        _ => null,
+    };
+
     /// <summary>True for values that reach the API as a JSON string (strings and timestamps).</summary>
     public bool IsString => Type is ScalarType.String or ScalarType.Timestamp;
 

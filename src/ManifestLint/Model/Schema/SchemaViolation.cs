@@ -104,12 +104,5 @@ public static class SchemaChecker
         };
     }
 
-    private static bool IsInt32(ResolvedScalar resolved) => resolved.Type switch
-    {
-        ScalarType.Int => resolved.Integer is >= int.MinValue and <= int.MaxValue,
-        ScalarType.Float => !double.IsNaN(resolved.Number) && !double.IsInfinity(resolved.Number)
-                            && Math.Floor(resolved.Number) == resolved.Number
-                            && resolved.Number is >= int.MinValue and <= int.MaxValue,
-        _ => false,
-    };
+    private static bool IsInt32(ResolvedScalar resolved) => resolved.AsInt32 is not null;
 }
