@@ -151,7 +151,7 @@ public sealed class ClientSideApplySize
 
     private static long ValueBytes(YamlNode value, CompactJsonSize json) => value switch
     {
-        YamlScalar scalar when ConfigPayload.StoredString(scalar) is { } text => Encoding.UTF8.GetByteCount(text),
+        YamlScalar scalar when KubernetesValues.AsString(scalar) is { } text => Encoding.UTF8.GetByteCount(text),
         YamlScalar scalar => scalar.Resolved.Json.Length,
         _ => json.Of(value),
     };

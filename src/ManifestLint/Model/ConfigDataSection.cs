@@ -8,6 +8,10 @@ namespace ManifestLint.Model;
 /// </summary>
 public sealed record ConfigDataSection(string Field, YamlMapping Mapping, bool IsBase64)
 {
+    /// <summary>The sections of a ConfigMap or Secret; none for other kinds.</summary>
+    public static IReadOnlyList<ConfigDataSection> Of(KubeObject obj) =>
+        ConfigData.From(obj) is { } data ? Of(data) : Array.Empty<ConfigDataSection>();
+
     /// <summary>The sections <paramref name="data"/> has, in the order the API reads them.</summary>
     public static IReadOnlyList<ConfigDataSection> Of(ConfigData data)
     {

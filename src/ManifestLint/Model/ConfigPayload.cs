@@ -39,31 +39,6 @@ public sealed class ConfigPayload
     public static ConfigPayload? Of(KubeObject obj) =>
         obj.IsKind("ConfigMap") || obj.IsKind("Secret") ? Cache.GetValue(obj, Compute) : null;
 
-    /// <summary>
-    /// The string Kubernetes stores for a data value, or null when the value is not a string (a number, a
-    /// boolean, a mapping...; the API rejects those, ML2006). A null value is stored as "".
-    /// </summary>
-    public static string? StoredString(YamlNode value)
-    {
-        if (value is not YamlScalar scalar)
-        {
-            return null;
-        }
-
-        // Quoted and block scalars are strings without resolving (which would copy a large value).
-        if (scalar.Style != YamlDotNet.Core.ScalarStyle.Plain)
-        {
-            return scalar.Value;
-        }
-
-        return scalar.Resolved.Type switch
-        {
-            ScalarType.String or ScalarType.Timestamp => scalar.Value,
-            ScalarType.Null => string.Empty,
-            _ => null,
-        };
-    }
-
     private static ConfigPayload Compute(KubeObject obj)
     {
         var data = ConfigData.From(obj)!;
@@ -87,9 +62,9 @@ public sealed class ConfigPayload
     private static long PlainBytes(YamlMapping? mapping)
     {
         long total = 0;
-        foreach (var entry in KeptEntries(mapping))
+        foreach (var entry in KubernetesValues.JsonEntries(mapping))
         {
-            if (StoredString(entry.Value) is { Length: > 0 } text)
+            if (KubernetesValues.AsString(entry.Value) is { Length: > 0 } text)
             {
                 total += Encoding.UTF8.GetByteCount(text);
             }
@@ -101,9 +76,9 @@ public sealed class ConfigPayload
     private static long EncodedBytes(string field, YamlMapping? mapping, YamlMapping? except, List<EncodedValue> encoded)
     {
         long total = 0;
-        foreach (var entry in KeptEntries(mapping))
+        foreach (var entry in KubernetesValues.JsonEntries(mapping))
         {
-            if (entry.Value is not YamlScalar scalar || StoredString(scalar) is not { } text)
+            if (entry.Value is not YamlScalar scalar || KubernetesValues.AsString(scalar) is not { } text)
             {
                 continue;
             }
@@ -117,22 +92,5 @@ public sealed class ConfigPayload
         }
 
         return total;
-    }
-
-    /// <summary>The entries Kubernetes keeps (the last of duplicate keys) whose keys can be JSON keys.</summary>
-    public static IEnumerable<YamlEntry> KeptEntries(YamlMapping? mapping)
-    {
-        if (mapping is null)
-        {
-            yield break;
-        }
-
-        foreach (var entry in mapping.EffectiveEntries())
-        {
-            if (entry.Name is not null)
-            {
-                yield return entry;
-            }
-        }
     }
 }

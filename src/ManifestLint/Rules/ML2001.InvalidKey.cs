@@ -27,11 +27,11 @@ public sealed class InvalidKey : ManifestRule
 
     private static void AnalyzeData(ObjectAnalysisContext context)
     {
-        foreach (var section in ConfigDataSection.Of(ConfigData.From(context.Object)!))
+        foreach (var section in ConfigDataSection.Of(context.Object))
         {
             // Keys are checked as the API receives them: after YAML resolution (on: becomes "true", ML2007)
             // and once per key (a duplicate is ML0002's finding).
-            foreach (var entry in ConfigPayload.KeptEntries(section.Mapping))
+            foreach (var entry in KubernetesValues.JsonEntries(section.Mapping))
             {
                 var key = entry.Name!;
                 var problems = ConfigKeyRules.Problems(key);
@@ -51,7 +51,7 @@ public sealed class InvalidKey : ManifestRule
             foreach (var env in container.Env)
             {
                 // items[].key is not checked by the API (§7): a bad one fails at mount time, which ML1003 covers.
-                if (env.KeyReference is not { KeyNode: { } keyNode } reference || ConfigPayload.StoredString(keyNode) is not { } key)
+                if (env.KeyReference is not { KeyNode: { } keyNode } reference || KubernetesValues.AsString(keyNode) is not { } key)
                 {
                     continue;
                 }

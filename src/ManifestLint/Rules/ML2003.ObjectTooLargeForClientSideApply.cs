@@ -26,8 +26,11 @@ public sealed class ObjectTooLargeForClientSideApply : ManifestRule
             return;
         }
 
-        context.ReportAt(Rule, context.Object.AnchorNode,
-            $"Client-side kubectl apply would give {context.Object.DisplayName} {MessageText.Count(size.TotalAnnotationBytes)} bytes of annotations " +
+        // A cluster-scoped object (the usual case: a CustomResourceDefinition) has no namespace to show.
+        var obj = context.Object;
+        var name = ClusterScopedKinds.Contains(obj.Kind) && obj.Name is not null ? $"{obj.Kind} {obj.Name}" : obj.DisplayName;
+        context.ReportAt(Rule, obj.AnchorNode,
+            $"Client-side kubectl apply would give {name} {MessageText.Count(size.TotalAnnotationBytes)} bytes of annotations " +
             $"(the object as {MessageText.Count(size.LastAppliedValueBytes)} bytes of JSON in {ClientSideApplySize.LastAppliedAnnotation}, plus its own annotations), " +
             $"more than the {MessageText.Count(ClientSideApplySize.MaxAnnotationBytes)} the API allows, so it fails with \"metadata.annotations: Too long\". " +
             "Use kubectl apply --server-side, kubectl create or kubectl replace, which store no such annotation.");

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using ManifestLint.Analysis;
 using ManifestLint.Model;
+using ManifestLint.Yaml;
 using Microsoft.CodeAnalysis;
 
 namespace ManifestLint.Rules;
@@ -27,7 +28,7 @@ public sealed class KeyInDataAndBinaryData : ManifestRule
         }
 
         // The API checks this in its loop over data, so the finding is on the data key.
-        foreach (var entry in ConfigPayload.KeptEntries(data.Data))
+        foreach (var entry in KubernetesValues.JsonEntries(data.Data))
         {
             if (binaryData.GetEntry(entry.Name!) is { } binary)
             {

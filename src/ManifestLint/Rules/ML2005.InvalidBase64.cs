@@ -29,7 +29,7 @@ public sealed class InvalidBase64 : ManifestRule
                 continue;
             }
 
-            var text = ConfigPayload.StoredString(value.Value) ?? string.Empty;
+            var text = KubernetesValues.AsString(value.Value) ?? string.Empty;
             context.ReportAt(Rule, value.Value,
                 $"Value of '{MessageText.Shorten(value.Entry.Name!)}' in {value.Field} of {context.Object.DisplayName} is not valid base64 " +
                 $"(\"illegal base64 data at input byte {value.Check.ErrorOffset}\"), so the API rejects the object. " +

@@ -21,12 +21,12 @@ public sealed class DataValueIsNotString : ManifestRule
 
     public override void Initialize(RuleContext context) => context.RegisterObjectAction(context =>
     {
-        foreach (var section in ConfigDataSection.Of(ConfigData.From(context.Object)!))
+        foreach (var section in ConfigDataSection.Of(context.Object))
         {
-            foreach (var entry in ConfigPayload.KeptEntries(section.Mapping))
+            foreach (var entry in KubernetesValues.JsonEntries(section.Mapping))
             {
                 // Null and empty values are stored as "" (§12); timestamps stay the string written.
-                if (ConfigPayload.StoredString(entry.Value) is not null)
+                if (KubernetesValues.AsString(entry.Value) is not null)
                 {
                     continue;
                 }

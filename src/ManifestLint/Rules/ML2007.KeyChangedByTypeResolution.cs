@@ -21,7 +21,7 @@ public sealed class KeyChangedByTypeResolution : ManifestRule
 
     public override void Initialize(RuleContext context) => context.RegisterObjectAction(context =>
     {
-        foreach (var section in ConfigDataSection.Of(ConfigData.From(context.Object)!))
+        foreach (var section in ConfigDataSection.Of(context.Object))
         {
             // Every written entry, not only the kept ones: a converted key that collides with another is dropped.
             foreach (var entry in section.Mapping.Entries)

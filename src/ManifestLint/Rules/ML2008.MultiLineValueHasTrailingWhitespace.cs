@@ -22,7 +22,7 @@ public sealed class MultiLineValueHasTrailingWhitespace : ManifestRule
 
     public override void Initialize(RuleContext context) => context.RegisterObjectAction(context =>
     {
-        foreach (var section in ConfigDataSection.Of(ConfigData.From(context.Object)!))
+        foreach (var section in ConfigDataSection.Of(context.Object))
         {
             // Base64 values cannot hold whitespace at all (ML2005).
             if (section.IsBase64)
@@ -30,9 +30,9 @@ public sealed class MultiLineValueHasTrailingWhitespace : ManifestRule
                 continue;
             }
 
-            foreach (var entry in ConfigPayload.KeptEntries(section.Mapping))
+            foreach (var entry in KubernetesValues.JsonEntries(section.Mapping))
             {
-                if (entry.Value is not YamlScalar scalar || ConfigPayload.StoredString(scalar) is not { } text || text.IndexOf('\n') < 0)
+                if (entry.Value is not YamlScalar scalar || KubernetesValues.AsString(scalar) is not { } text || text.IndexOf('\n') < 0)
                 {
                     continue;
                 }

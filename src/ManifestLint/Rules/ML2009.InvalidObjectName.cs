@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using ManifestLint.Analysis;
 using ManifestLint.Model;
+using ManifestLint.Yaml;
 using Microsoft.CodeAnalysis;
 
 namespace ManifestLint.Rules;
@@ -23,7 +24,7 @@ public sealed class InvalidObjectName : ManifestRule
         var obj = context.Object;
 
         // A missing or empty name is ML0003's finding, a name that is not a string ML0005's.
-        if (obj.NameNode is not { } nameNode || ConfigPayload.StoredString(nameNode) is not { Length: > 0 } name
+        if (obj.NameNode is not { } nameNode || KubernetesValues.AsString(nameNode) is not { Length: > 0 } name
             || ObjectNameRules.IsDnsSubdomain(name))
         {
             return;
