@@ -184,15 +184,16 @@ public sealed class ContentSizeTests
     }
 
     [Fact]
-    public void A_plain_value_continued_on_the_next_line_is_joined_with_a_space()
+    public void A_plain_or_quoted_value_continued_on_the_next_line_is_joined_with_a_space()
     {
         // A plain scalar over two lines folds into "aGVs bG8=": the space is illegal for the API (a literal
         // block keeps the line break, which the decoder skips).
-        var yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\nbinaryData:\n  f: aGVs\n    bG8=\n  g: |\n    aGVs\n    bG8=\n";
-        var finding = Assert.Single(TestLinter.LintText(yaml, Options).OfRule("ML2005"));
-        Assert.Equal(6, finding.Location.GetLineSpan().StartLinePosition.Line + 1);
-        Assert.Contains("input byte 4", finding.Message(), StringComparison.Ordinal);
-        Assert.Contains("literal block", finding.Message(), StringComparison.Ordinal);
+        // A double-quoted value folds the same way.
+        var yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\nbinaryData:\n  f: aGVs\n    bG8=\n  g: |\n    aGVs\n    bG8=\n  h: \"aGVs\n    bG8=\"\n";
+        var findings = TestLinter.LintText(yaml, Options).OfRule("ML2005").ToArray();
+        Assert.Equal(new[] { 6, 11 }, findings.Select(f => f.Location.GetLineSpan().StartLinePosition.Line + 1));
+        Assert.All(findings, f => Assert.Contains("input byte 4", f.Message(), StringComparison.Ordinal));
+        Assert.All(findings, f => Assert.Contains("literal block", f.Message(), StringComparison.Ordinal));
     }
 
     private static KubeObject Single(string yaml)

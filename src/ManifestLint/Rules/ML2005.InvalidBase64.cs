@@ -45,9 +45,10 @@ public sealed class InvalidBase64 : ManifestRule
             return "It uses the URL-safe alphabet: write '+' for '-' and '/' for '_'.";
         }
 
-        if (offending is ' ' or '\t' && value.Value.Style is ScalarStyle.Folded or ScalarStyle.Plain && value.Value.Range.Start.Line != value.Value.Range.End.Line)
+        // Plain, quoted and folded (>) scalars fold their line breaks into spaces; only a literal block keeps them.
+        if (offending == ' ' && value.Value.Style != ScalarStyle.Literal && value.Value.Range.Start.Line != value.Value.Range.End.Line)
         {
-            return "YAML joins the lines of a plain or folded (>) value with spaces; write it as a literal block (|), whose line breaks are ignored.";
+            return "YAML joins the lines of a plain, quoted or folded (>) value with spaces; write it as a literal block (|), whose line breaks the decoder skips.";
         }
 
         if (value.Check.ErrorOffset >= text.TrimEnd('\r', '\n').Length && LooksLikeBase64(text))

@@ -33,13 +33,13 @@ public sealed class DataValueIsNotString : ManifestRule
 
                 var subject = $"Value of '{MessageText.Shorten(entry.Name!)}' in {section.Field} of {context.Object.DisplayName}";
                 context.ReportAt(Rule, entry.Value, section.IsBase64
-                    ? Base64Message(subject, entry.Value, context.Object)
-                    : TextMessage(subject, entry.Name!, entry.Value));
+                    ? Base64Message(subject, entry.Value, context.Object, section.Field)
+                    : TextMessage(subject, entry.Name!, entry.Value, $"{context.Object.Kind}.{section.Field}"));
             }
         }
     }, "ConfigMap", "Secret");
 
-    private static string TextMessage(string subject, string key, YamlNode value)
+    private static string TextMessage(string subject, string key, YamlNode value, string goField)
     {
         if (value is YamlScalar { Resolved: { Type: ScalarType.Float, Json: "null" } } special)
         {
@@ -51,21 +51,21 @@ public sealed class DataValueIsNotString : ManifestRule
         if (value is YamlScalar scalar)
         {
             var quoted = MessageText.DoubleQuoted(scalar.Value);
-            return $"{subject} is read as {Describe(scalar)}, which the API rejects (\"cannot unmarshal {GoType(scalar)} into Go struct field ... of type string\"). " +
+            return $"{subject} is read as {Describe(scalar)}, which the API rejects (\"cannot unmarshal {GoType(scalar)} into Go struct field {goField} of type string\"). " +
                    $"Quote it to keep the text as written: {quoted}.";
         }
 
-        return $"{subject} is a {value.TypeName}, which the API rejects (\"cannot unmarshal {GoType(value)} into Go struct field ... of type string\"). " +
+        return $"{subject} is a {value.TypeName}, which the API rejects (\"cannot unmarshal {GoType(value)} into Go struct field {goField} of type string\"). " +
                $"To store it as text, write '{MessageText.Shorten(key)}: |' and indent the content below it.";
     }
 
-    private static string Base64Message(string subject, YamlNode value, KubeObject obj)
+    private static string Base64Message(string subject, YamlNode value, KubeObject obj, string field)
     {
         var what = value is YamlScalar scalar ? Describe(scalar) : "a " + value.TypeName;
         var fix = obj.IsKind("Secret")
             ? "Quote it if it is already base64, or move the plain value to stringData."
             : "Quote it if it is already base64, or move the plain value to data.";
-        return $"{subject} is read as {what}, but the field holds base64 text, so the API rejects the object (\"cannot unmarshal {GoType(value)} ... of type []byte\"). {fix}";
+        return $"{subject} is read as {what}, but the field holds base64 text, so the API rejects the object (\"cannot unmarshal {GoType(value)} into Go struct field {obj.Kind}.{field} of type []byte\"). {fix}";
     }
 
     private static string Describe(YamlScalar scalar) => scalar.Resolved.Type switch
