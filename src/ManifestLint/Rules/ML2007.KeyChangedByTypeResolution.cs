@@ -45,7 +45,7 @@ public sealed class KeyChangedByTypeResolution : ManifestRule
     private static void ReportChangedKey(ObjectAnalysisContext context, ConfigDataSection section, YamlEntry entry, YamlScalar key)
     {
         var name = entry.Name!;
-        var head = $"Key {MessageText.Shorten(key.Value)} in {section.Field} of {context.Object.DisplayName} is read by Kubernetes' YAML as {Describe(key)}, so it is stored as '{MessageText.Shorten(name)}'";
+        var head = $"Unquoted key {MessageText.Shorten(key.Value)} in {section.Field} of {context.Object.DisplayName} is read by Kubernetes' YAML as {Describe(key)}, so it is stored as '{MessageText.Shorten(name)}'";
         var fix = $" Quote it to keep it as written: {MessageText.DoubleQuoted(MessageText.Shorten(key.Value))}:";
         var other = FindCollision(section.Mapping, entry);
         if (other is null)
