@@ -219,5 +219,18 @@ public sealed class LoaderTests
         Assert.Equal(Path.Combine(temp.Path, "missing.yaml"), Assert.Single(result.InputErrors).Path);
     }
 
+    [Fact]
+    public void Yaml_paths_name_list_items_by_their_name_and_survive_odd_keys()
+    {
+        var root = (YamlMapping)YamlStreamReader.Read("spec:\n  containers:\n  - name: app\n    env:\n    - {name: A, value: x}\n  - image: y\ndata:\n  \"\": empty\n  a.b: dotted\n").Documents[0].Root!;
+        var containers = root.GetMapping("spec")!.GetSequence("containers")!;
+        var value = ((YamlMapping)((YamlSequence)((YamlMapping)containers[0])["env"]!)[0]).GetScalar("value")!;
+        Assert.Equal("spec.containers[app].env[A].value", YamlPath.Of(root, value));
+        Assert.Equal("spec.containers[1].image", YamlPath.Of(root, ((YamlMapping)containers[1]).GetScalar("image")!));
+        var data = root.GetMapping("data")!;
+        Assert.Equal("data['']", YamlPath.Of(root, data.Entries[0].Key));
+        Assert.Equal("data['a.b']", YamlPath.Of(root, data.Entries[1].Value));
+    }
+
     private static SourceFile NewFile() => new("test.yaml", "test.yaml", isContext: false);
 }

@@ -73,7 +73,7 @@ public static class YamlPath
         }
     }
 
-    private static string Key(string name) => name.IndexOfAny(new[] { '.', '[', ']' }) >= 0 ? "['" + name + "']" : name;
+    private static string Key(string name) => name.Length == 0 || name.IndexOfAny(new[] { '.', '[', ']' }) >= 0 ? "['" + name + "']" : name;
 
     private static string Join(List<string> segments)
     {

@@ -1,0 +1,158 @@
+using System.Text;
+using ManifestLint.Yaml;
+
+namespace ManifestLint.Model;
+
+/// <summary>
+/// What client-side <c>kubectl apply</c> (and <c>create --save-config</c>) puts into an object's annotations
+/// (ground truth §3; kubectl <c>GetModifiedConfiguration</c>): the object itself, encoded by
+/// <c>unstructured.UnstructuredJSONScheme</c> (Go's <c>json.Encoder</c>: compact, sorted keys, HTML-safe escapes,
+/// a trailing newline) with any old last-applied annotation removed, an empty <c>annotations</c> map added when
+/// there is none, and the default namespace filled in for namespaced kinds, stored under
+/// <see cref="LastAppliedAnnotation"/> next to the other annotations. The API limits the sum of all annotation
+/// keys and values to <see cref="MaxAnnotationBytes"/>.
+/// </summary>
+public sealed class ClientSideApplySize
+{
+    public const string LastAppliedAnnotation = "kubectl.kubernetes.io/last-applied-configuration";
+
+    /// <summary><c>TotalAnnotationSizeLimitB</c> (apimachinery objectmeta.go).</summary>
+    public const long MaxAnnotationBytes = 256 * 1024;
+
+    private ClientSideApplySize(long lastAppliedValueBytes, long otherAnnotationBytes)
+    {
+        LastAppliedValueBytes = lastAppliedValueBytes;
+        OtherAnnotationBytes = otherAnnotationBytes;
+    }
+
+    /// <summary>The annotation's value: the object's compact JSON plus the encoder's newline.</summary>
+    public long LastAppliedValueBytes { get; }
+
+    /// <summary>Keys plus values of the object's own annotations (UTF-8 bytes), which count against the same limit.</summary>
+    public long OtherAnnotationBytes { get; }
+
+    /// <summary>What the API compares with <see cref="MaxAnnotationBytes"/>.</summary>
+    public long TotalAnnotationBytes => OtherAnnotationBytes + LastAppliedAnnotation.Length + LastAppliedValueBytes;
+
+    public bool ExceedsLimit => TotalAnnotationBytes > MaxAnnotationBytes;
+
+    public static ClientSideApplySize Of(KubeObject obj)
+    {
+        var json = new CompactJsonSize();
+        long members = 0;
+        var count = 0;
+        long otherAnnotations = 0;
+        var sawMetadata = false;
+        foreach (var entry in obj.Root.Entries)
+        {
+            if (!CompactJsonSize.IsKept(obj.Root, entry))
+            {
+                continue;
+            }
+
+            count++;
+            if (entry.Name == "metadata")
+            {
+                sawMetadata = true;
+                members += CompactJsonSize.Member("metadata", Metadata(obj, entry.Value as YamlMapping, json, out otherAnnotations));
+            }
+            else
+            {
+                members += CompactJsonSize.Member(entry.Name!, json.Of(entry.Value));
+            }
+        }
+
+        if (!sawMetadata)
+        {
+            count++;
+            members += CompactJsonSize.Member("metadata", Metadata(obj, null, json, out otherAnnotations));
+        }
+
+        return new ClientSideApplySize(CompactJsonSize.Container(count, members) + 1, otherAnnotations);
+    }
+
+    private static long Metadata(KubeObject obj, YamlMapping? metadata, CompactJsonSize json, out long otherAnnotations)
+    {
+        otherAnnotations = 0;
+        var filledNamespace = !obj.HasExplicitNamespace && !ClusterScopedKinds.Contains(obj.Kind) ? obj.Namespace : null;
+        long members = 0;
+        var count = 0;
+        var sawAnnotations = false;
+        var sawNamespace = false;
+        if (metadata is not null)
+        {
+            foreach (var entry in metadata.Entries)
+            {
+                if (!CompactJsonSize.IsKept(metadata, entry))
+                {
+                    continue;
+                }
+
+                count++;
+                switch (entry.Name)
+                {
+                    case "annotations":
+                        sawAnnotations = true;
+                        members += CompactJsonSize.Member("annotations", Annotations(entry.Value as YamlMapping, json, out otherAnnotations));
+                        break;
+                    case "namespace" when filledNamespace is not null:
+                        // An empty or null namespace is replaced by the default one.
+                        sawNamespace = true;
+                        members += CompactJsonSize.Member("namespace", JsonText.QuotedUtf8Length(filledNamespace));
+                        break;
+                    default:
+                        members += CompactJsonSize.Member(entry.Name!, json.Of(entry.Value));
+                        break;
+                }
+            }
+        }
+
+        if (!sawAnnotations)
+        {
+            // kubectl sets an empty map before encoding: "annotations":{} is in every last-applied configuration.
+            count++;
+            members += CompactJsonSize.Member("annotations", 2);
+        }
+
+        if (filledNamespace is not null && !sawNamespace)
+        {
+            count++;
+            members += CompactJsonSize.Member("namespace", JsonText.QuotedUtf8Length(filledNamespace));
+        }
+
+        return CompactJsonSize.Container(count, members);
+    }
+
+    private static long Annotations(YamlMapping? annotations, CompactJsonSize json, out long otherBytes)
+    {
+        otherBytes = 0;
+        if (annotations is null)
+        {
+            // Anything but a map of strings reads as no annotations, and kubectl writes an empty map.
+            return 2;
+        }
+
+        long members = 0;
+        var count = 0;
+        foreach (var entry in annotations.Entries)
+        {
+            if (!CompactJsonSize.IsKept(annotations, entry) || entry.Name == LastAppliedAnnotation)
+            {
+                continue;
+            }
+
+            count++;
+            members += CompactJsonSize.Member(entry.Name!, json.Of(entry.Value));
+            otherBytes += Encoding.UTF8.GetByteCount(entry.Name!) + ValueBytes(entry.Value, json);
+        }
+
+        return CompactJsonSize.Container(count, members);
+    }
+
+    private static long ValueBytes(YamlNode value, CompactJsonSize json) => value switch
+    {
+        YamlScalar scalar when KubernetesValues.AsString(scalar) is { } text => Encoding.UTF8.GetByteCount(text),
+        YamlScalar scalar => scalar.Resolved.Json.Length,
+        _ => json.Of(value),
+    };
+}

@@ -1,0 +1,80 @@
+using System.Text.RegularExpressions;
+
+namespace ManifestLint.Model;
+
+/// <summary>
+/// The API's rule for ConfigMap and Secret keys (<c>IsConfigMapKey</c>, ground truth §1). It also applies to
+/// <c>configMapKeyRef.key</c> and <c>secretKeyRef.key</c>, but not to <c>items[].key</c> (§7).
+/// </summary>
+public static class ConfigKeyRules
+{
+    /// <summary><c>DNS1123SubdomainMaxLength</c>, which IsConfigMapKey borrows.</summary>
+    public const int MaxLength = 253;
+
+    private static readonly Regex KeyPattern = new("^[-._a-zA-Z0-9]+$", RegexOptions.CultureInvariant);
+
+    public static bool IsValid(string key) => Problems(key).Count == 0;
+
+    /// <summary>Every reason the API gives for rejecting <paramref name="key"/>, as phrases; empty when it is valid.</summary>
+    public static IReadOnlyList<string> Problems(string key)
+    {
+        var problems = new List<string>(1);
+        if (key.Length > MaxLength)
+        {
+            problems.Add($"it is {key.Length} characters long, more than {MaxLength}");
+        }
+
+        if (!KeyPattern.IsMatch(key))
+        {
+            problems.Add(key.Length == 0
+                ? "it is empty"
+                : "it may only contain letters, digits, '-', '_' and '.'");
+        }
+
+        // hasChDirPrefix: names starting with '..' are the kubelet's own (..data, ..2024_01_02...) in a volume.
+        if (key == ".")
+        {
+            problems.Add("it must not be '.'");
+        }
+        else if (key == "..")
+        {
+            problems.Add("it must not be '..'");
+        }
+        else if (key.StartsWith("..", StringComparison.Ordinal))
+        {
+            problems.Add("it must not start with '..' (the kubelet reserves such names in volumes)");
+        }
+
+        return problems;
+    }
+
+    /// <summary>A valid key close to <paramref name="key"/> (other characters become '-', leading dots trimmed), or null.</summary>
+    public static string? Suggest(string key)
+    {
+        var builder = new System.Text.StringBuilder(key.Length);
+        foreach (var c in key)
+        {
+            var allowed = c is '-' or '.' or '_' or (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9');
+            var next = allowed ? c : '-';
+            if (next == '-' && builder.Length > 0 && builder[builder.Length - 1] == '-' && !allowed)
+            {
+                continue;
+            }
+
+            builder.Append(next);
+        }
+
+        var suggestion = builder.ToString().Trim('-');
+        while (suggestion.StartsWith("..", StringComparison.Ordinal))
+        {
+            suggestion = suggestion.Substring(1);
+        }
+
+        if (suggestion.Length > MaxLength)
+        {
+            suggestion = suggestion.Substring(0, MaxLength);
+        }
+
+        return suggestion.Length > 0 && suggestion != key && IsValid(suggestion) ? suggestion : null;
+    }
+}

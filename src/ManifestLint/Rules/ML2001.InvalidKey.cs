@@ -1,0 +1,82 @@
+using System.Collections.Immutable;
+using ManifestLint.Analysis;
+using ManifestLint.Model;
+using ManifestLint.Yaml;
+using Microsoft.CodeAnalysis;
+
+namespace ManifestLint.Rules;
+
+public sealed class InvalidKey : ManifestRule
+{
+    public static readonly DiagnosticDescriptor Rule = RuleDescriptor.Create(
+        "ML2001",
+        "Invalid key",
+        "{0}",
+        RuleCategory.Content,
+        DiagnosticSeverity.Error,
+        enabledByDefault: true,
+        "ConfigMap and Secret keys, and the keys named by configMapKeyRef and secretKeyRef, must consist of letters, digits, '-', '_' and '.', must not be '.' or '..' or start with '..', and may have at most 253 characters; the API rejects anything else.");
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    public override void Initialize(RuleContext context)
+    {
+        context.RegisterObjectAction(AnalyzeData, "ConfigMap", "Secret");
+        context.RegisterPodSpecAction(AnalyzeKeyReferences);
+    }
+
+    private static void AnalyzeData(ObjectAnalysisContext context)
+    {
+        foreach (var section in ConfigDataSection.Of(context.Object))
+        {
+            // Keys are checked as the API receives them: after YAML resolution (on: becomes "true", ML2007)
+            // and once per key (a duplicate is ML0002's finding).
+            foreach (var entry in KubernetesValues.JsonEntries(section.Mapping))
+            {
+                var key = entry.Name!;
+                var problems = ConfigKeyRules.Problems(key);
+                if (problems.Count > 0)
+                {
+                    context.ReportAt(Rule, entry.Key, Message(
+                        $"Key '{MessageText.Shorten(key)}' in {section.Field} of {context.Object.DisplayName}", key, problems, "the API rejects the object"));
+                }
+            }
+        }
+    }
+
+    private static void AnalyzeKeyReferences(PodSpecAnalysisContext context)
+    {
+        foreach (var container in context.PodSpec.Containers)
+        {
+            foreach (var env in container.Env)
+            {
+                // items[].key is not checked by the API (§7): a bad one fails at mount time, which ML1003 covers.
+                if (env.KeyReference is not { KeyNode: { } keyNode } reference || KubernetesValues.AsString(keyNode) is not { } key)
+                {
+                    continue;
+                }
+
+                var problems = ConfigKeyRules.Problems(key);
+                if (problems.Count > 0)
+                {
+                    var field = reference.Kind == ConfigKind.ConfigMap ? "configMapKeyRef" : "secretKeyRef";
+                    context.ReportAt(Rule, keyNode, Message(
+                        $"{field}.key '{MessageText.Shorten(key)}' of variable '{env.Name}' in {container.DisplayName} of {context.Object.DisplayName}",
+                        key,
+                        problems,
+                        "the API rejects the pod spec, and no " + reference.KindName + " can have such a key"));
+                }
+            }
+        }
+    }
+
+    private static string Message(string subject, string key, IReadOnlyList<string> problems, string consequence)
+    {
+        var message = $"{subject} is not a valid key: {string.Join("; ", problems)}. {Capitalize(consequence)}.";
+        return ConfigKeyRules.Suggest(key) is { } suggestion
+            ? message + $" Rename it, for example to '{MessageText.Shorten(suggestion)}'."
+            : message + " Rename it.";
+    }
+
+    private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
+}

@@ -1,0 +1,36 @@
+using System.Collections.Immutable;
+using ManifestLint.Analysis;
+using ManifestLint.Model;
+using Microsoft.CodeAnalysis;
+
+namespace ManifestLint.Rules;
+
+public sealed class ConfigMapExceedsOneMebibyte : ManifestRule
+{
+    public static readonly DiagnosticDescriptor Rule = RuleDescriptor.Create(
+        "ML2002",
+        "ConfigMap exceeds 1 MiB",
+        "{0}",
+        RuleCategory.Content,
+        DiagnosticSeverity.Error,
+        enabledByDefault: true,
+        "The API rejects a ConfigMap or Secret whose data values (UTF-8 bytes of text values plus decoded bytes of base64 values; keys not counted) add up to more than 1,048,576 bytes.");
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    public override void Initialize(RuleContext context) => context.RegisterObjectAction(context =>
+    {
+        var payload = ConfigPayload.Of(context.Object)!;
+        if (payload.TotalBytes <= ConfigPayload.MaxBytes)
+        {
+            return;
+        }
+
+        var measured = payload.Data.Kind == ConfigKind.ConfigMap
+            ? "data values as UTF-8 plus decoded binaryData"
+            : "decoded data plus stringData";
+        context.ReportAt(Rule, context.Object.AnchorNode,
+            $"{context.Object.DisplayName} holds {MessageText.Count(payload.TotalBytes)} bytes ({measured}), more than the {MessageText.Count(ConfigPayload.MaxBytes)} bytes (1 MiB) the API accepts, so it rejects the object as \"Too long\". " +
+            "Split the content over several objects, or ship large files in the image or a volume.");
+    }, "ConfigMap", "Secret");
+}

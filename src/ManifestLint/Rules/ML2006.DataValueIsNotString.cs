@@ -1,0 +1,85 @@
+using System.Collections.Immutable;
+using ManifestLint.Analysis;
+using ManifestLint.Model;
+using ManifestLint.Yaml;
+using Microsoft.CodeAnalysis;
+
+namespace ManifestLint.Rules;
+
+public sealed class DataValueIsNotString : ManifestRule
+{
+    public static readonly DiagnosticDescriptor Rule = RuleDescriptor.Create(
+        "ML2006",
+        "Data value is not a string",
+        "{0}",
+        RuleCategory.Content,
+        DiagnosticSeverity.Error,
+        enabledByDefault: true,
+        "ConfigMap and Secret values must be strings, but Kubernetes' YAML reads unquoted 8080, yes and 1.10 as a number, a boolean and a float, and kubectl sends them as such, so the API rejects the object.");
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    public override void Initialize(RuleContext context) => context.RegisterObjectAction(context =>
+    {
+        foreach (var section in ConfigDataSection.Of(context.Object))
+        {
+            foreach (var entry in KubernetesValues.JsonEntries(section.Mapping))
+            {
+                // Null and empty values are stored as "" (§12); timestamps stay the string written.
+                if (KubernetesValues.AsString(entry.Value) is not null)
+                {
+                    continue;
+                }
+
+                var subject = $"Value of '{MessageText.Shorten(entry.Name!)}' in {section.Field} of {context.Object.DisplayName}";
+                context.ReportAt(Rule, entry.Value, section.IsBase64
+                    ? Base64Message(subject, entry.Value, context.Object, section.Field)
+                    : TextMessage(subject, entry.Name!, entry.Value, $"{context.Object.Kind}.{section.Field}"));
+            }
+        }
+    }, "ConfigMap", "Secret");
+
+    private static string TextMessage(string subject, string key, YamlNode value, string goField)
+    {
+        if (value is YamlScalar { Resolved: { Type: ScalarType.Float, Json: "null" } } special)
+        {
+            // .inf and .nan: kubectl cannot even build the JSON ("json: unsupported value: +Inf").
+            return $"{subject} is read as the float {special.Value}, which JSON cannot hold, so kubectl fails before sending the object. " +
+                   $"Quote it to keep the text as written: {MessageText.DoubleQuoted(special.Value)}.";
+        }
+
+        if (value is YamlScalar scalar)
+        {
+            var quoted = MessageText.DoubleQuoted(scalar.Value);
+            return $"{subject} is read as {Describe(scalar)}, which the API rejects (\"cannot unmarshal {GoType(scalar)} into Go struct field {goField} of type string\"). " +
+                   $"Quote it to keep the text as written: {quoted}.";
+        }
+
+        return $"{subject} is a {value.TypeName}, which the API rejects (\"cannot unmarshal {GoType(value)} into Go struct field {goField} of type string\"). " +
+               $"To store it as text, write '{MessageText.Shorten(key)}: |' and indent the content below it.";
+    }
+
+    private static string Base64Message(string subject, YamlNode value, KubeObject obj, string field)
+    {
+        var what = value is YamlScalar scalar ? Describe(scalar) : "a " + value.TypeName;
+        var fix = obj.IsKind("Secret")
+            ? "Quote it if it is already base64, or move the plain value to stringData."
+            : "Quote it if it is already base64, or move the plain value to data.";
+        return $"{subject} is read as {what}, but the field holds base64 text, so the API rejects the object (\"cannot unmarshal {GoType(value)} into Go struct field {obj.Kind}.{field} of type []byte\"). {fix}";
+    }
+
+    private static string Describe(YamlScalar scalar) => scalar.Resolved.Type switch
+    {
+        ScalarType.Bool => $"the boolean {scalar.Resolved.Json}",
+        ScalarType.Int => scalar.Resolved.Json == scalar.Value ? $"the number {scalar.Value}" : $"the number {scalar.Resolved.Json}",
+        _ => $"the number {scalar.Resolved.Json}",
+    };
+
+    private static string GoType(YamlNode value) => value switch
+    {
+        YamlScalar { Resolved.Type: ScalarType.Bool } => "bool",
+        YamlScalar => "number",
+        YamlMapping => "object",
+        _ => "array",
+    };
+}

@@ -1,0 +1,38 @@
+using System.Collections.Immutable;
+using ManifestLint.Analysis;
+using ManifestLint.Model;
+using ManifestLint.Yaml;
+using Microsoft.CodeAnalysis;
+
+namespace ManifestLint.Rules;
+
+public sealed class InvalidObjectName : ManifestRule
+{
+    public static readonly DiagnosticDescriptor Rule = RuleDescriptor.Create(
+        "ML2009",
+        "Invalid object name",
+        "{0}",
+        RuleCategory.Content,
+        DiagnosticSeverity.Error,
+        enabledByDefault: true,
+        "A ConfigMap or Secret name must be a lowercase RFC 1123 subdomain: at most 253 characters of a-z, 0-9, '-' and '.', starting and ending with a letter or digit.");
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    public override void Initialize(RuleContext context) => context.RegisterObjectAction(context =>
+    {
+        var obj = context.Object;
+
+        // A missing or empty name is ML0003's finding, a name that is not a string ML0005's.
+        if (obj.NameNode is not { } nameNode || KubernetesValues.AsString(nameNode) is not { Length: > 0 } name
+            || ObjectNameRules.IsDnsSubdomain(name))
+        {
+            return;
+        }
+
+        var message = $"The name of {obj.Kind} {obj.Namespace}/{MessageText.Shorten(name)} is not a lowercase RFC 1123 subdomain (a-z, 0-9, '-' and '.', starting and ending with a letter or digit, at most 253 characters), so the API rejects the object.";
+        context.ReportAt(Rule, nameNode, ObjectNameRules.SuggestDnsSubdomain(name) is { } suggestion
+            ? message + $" Rename it, for example to '{MessageText.Shorten(suggestion)}', and update the references to it."
+            : message + " Rename it and update the references to it.");
+    }, "ConfigMap", "Secret");
+}

@@ -1,0 +1,64 @@
+using System.Collections.Immutable;
+using ManifestLint.Analysis;
+using ManifestLint.Model;
+using Microsoft.CodeAnalysis;
+
+namespace ManifestLint.Rules;
+
+public sealed class ConfigMapCouldBeImmutable : ManifestRule
+{
+    private const int MaxRelatedUses = 3;
+
+    public static readonly DiagnosticDescriptor Rule = RuleDescriptor.Create(
+        "ML2010",
+        "ConfigMap could be immutable",
+        "{0}",
+        RuleCategory.Content,
+        DiagnosticSeverity.Info,
+        enabledByDefault: false,
+        "A ConfigMap or Secret that pods read only through environment variables or subPath mounts never reaches running containers when it changes; marking it immutable makes that explicit and lets the kubelet stop watching it.");
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    public override void Initialize(RuleContext context) => context.RegisterSetAction(context =>
+    {
+        ConfigConsumption? consumption = null;
+        foreach (var obj in context.Set.Objects)
+        {
+            if (!(obj.IsKind("ConfigMap") || obj.IsKind("Secret")) || obj.Name is null || ConfigData.From(obj)!.Immutable)
+            {
+                continue;
+            }
+
+            consumption ??= ConfigConsumption.Build(context.Set);
+            var uses = consumption.UsesOf(obj.Identity);
+            if (uses.Count == 0 || uses.Any(u => u.SeesUpdates))
+            {
+                continue;
+            }
+
+            var related = uses.Take(MaxRelatedUses)
+                .Select(u => new RelatedLocation(u.Container.Pod.Owner.File, u.Node, $"Read here by {u.Container.DisplayName} of {u.Container.Pod.Owner.DisplayName} ({Describe(u.Kind)})."))
+                .ToArray();
+            var first = uses[0];
+            var others = uses.Count > 1 ? $" and {uses.Count - 1} more" : string.Empty;
+            context.ReportAt(Rule, obj, obj.AnchorNode, related,
+                $"{obj.DisplayName} is read only through {Channels(uses)} ({first.Container.DisplayName} of {first.Container.Pod.Owner.DisplayName}{others}), which never see later changes. " +
+                "Mark it immutable: true and roll out changes under a new name: pods stay consistent and the kubelet stops watching it.");
+        }
+    });
+
+    private static string Channels(IReadOnlyList<ConfigUse> uses)
+    {
+        var env = uses.Any(u => u.Kind is ConfigUseKind.EnvironmentVariable or ConfigUseKind.EnvFrom);
+        var subPath = uses.Any(u => u.Kind == ConfigUseKind.SubPathMount);
+        return env && subPath ? "environment variables and subPath mounts" : env ? "environment variables" : "subPath mounts";
+    }
+
+    private static string Describe(ConfigUseKind kind) => kind switch
+    {
+        ConfigUseKind.EnvironmentVariable => "an environment variable",
+        ConfigUseKind.EnvFrom => "envFrom",
+        _ => "a subPath mount",
+    };
+}
