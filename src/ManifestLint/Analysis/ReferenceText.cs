@@ -21,6 +21,9 @@ public static class ReferenceText
         _ => $"volume '{use.Volume!.Name}'",
     };
 
+    /// <summary>The text with its first letter in upper case, to start a message with a phrase of this class.</summary>
+    public static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
+
     /// <summary>What Kubernetes does when a non-optional reference cannot be satisfied, as a clause.</summary>
     public static string Failure(ConfigReferenceUse use) => use.Container is { } container
         ? EnvironmentFailure(container)
@@ -32,7 +35,7 @@ public static class ReferenceText
     /// </summary>
     public static string EnvironmentFailure(Container container, string? error = null)
     {
-        var reason = error is null ? "CreateContainerConfigError" : $"CreateContainerConfigError (\"{error}\")";
+        var reason = error is null ? "CreateContainerConfigError" : $"CreateContainerConfigError ({error})";
         return container.Kind switch
         {
             ContainerKind.Init => $"Kubernetes fails {container.DisplayName} with {reason}, and no container after it ever starts: the pod stays in Init",
@@ -44,7 +47,7 @@ public static class ReferenceText
     /// <summary>A volume is set up before any container starts, so its failure holds back all of them (§10c).</summary>
     public static string VolumeFailure(Volume volume, string? error = null)
     {
-        var reason = error is null ? "FailedMount" : $"FailedMount: \"{error}\"";
+        var reason = error is null ? "FailedMount" : $"FailedMount: {error}";
         return $"the kubelet cannot set up volume '{volume.Name}' ({reason}), so no container of the pod starts, init containers included: the pod stays Pending in ContainerCreating";
     }
 
@@ -62,7 +65,7 @@ public static class ReferenceText
 
         if (problem.Item is { } item)
         {
-            return $"the kubelet skips the item, so volume '{use.Volume!.Name}' has no file '{item.Path ?? item.Key}'";
+            return $"the kubelet skips the item and volume '{use.Volume!.Name}' has no file '{item.Path ?? item.Key}'";
         }
 
         return use.Site == ConfigReferenceSite.ProjectedSource

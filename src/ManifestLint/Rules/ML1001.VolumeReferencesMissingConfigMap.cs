@@ -29,11 +29,9 @@ public sealed class VolumeReferencesMissingConfigMap : ManifestRule
             var use = problem.Use;
             var kind = use.Reference.KindName;
             context.ReportAt(Rule, problem.Anchor,
-                $"{Capitalize(ReferenceText.Where(use))} of {context.Object.DisplayName} needs {kind} '{problem.Resolution.Name}', which is not in the linted set"
+                $"{ReferenceText.Capitalize(ReferenceText.Where(use))} of {context.Object.DisplayName} needs {kind} '{problem.Resolution.Name}', which is not in the linted set"
                 + $"{ReferenceText.NameHint(problem.Resolution, context.Set)}: {ReferenceText.VolumeFailure(use.Volume!, $"{kind.ToLowerInvariant()} \"{problem.Resolution.Name}\" not found")}. "
                 + $"Add the {kind} (or declare it with --external), fix the name, or set optional: true if the pod may start without it.");
         }
     });
-
-    private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
 }

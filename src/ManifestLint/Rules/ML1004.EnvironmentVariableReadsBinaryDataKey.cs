@@ -29,8 +29,8 @@ public sealed class EnvironmentVariableReadsBinaryDataKey : ManifestRule
             var use = problem.Use;
             var target = problem.Resolution.Target!;
             context.ReportAt(Rule, problem.Anchor, ReferenceText.DefinedAt(target.Definitions),
-                $"Key '{problem.Key}' of {target.DisplayName}, read by {ReferenceText.Where(use)} in {context.Object.DisplayName}, exists only in binaryData, which never reaches environment variables: "
-                + $"{ReferenceText.EnvironmentFailure(use.Container!)} as if the key were missing. "
+                $"Key '{problem.Key}' of {target.DisplayName}, read by {ReferenceText.Where(use)} in {context.Object.DisplayName}, exists only in binaryData, which never reaches environment variables, so the kubelet treats it as missing: "
+                + $"{ReferenceText.EnvironmentFailure(use.Container!, $"couldn't find key {problem.Key} in ConfigMap {target.Namespace}/{target.Name}")}. "
                 + "Move the value to data, or mount the ConfigMap as a volume and read the file.");
         }
     });

@@ -51,17 +51,21 @@ public sealed class SubPathNamesMissingFile : ManifestRule
                     ? "it contains no files"
                     : $"its files are {string.Join(", ", listed)}{(files.Files.Count > MaxListedFiles ? ", ..." : string.Empty)}";
                 context.ReportAt(Rule, anchor, ReferenceText.DefinedAt(files.Sources.SelectMany(s => s.Definitions)),
-                    $"subPath '{subPath}' of {container.DisplayName} in {context.Object.DisplayName} names no file of volume '{volume.Name}'{ReferenceText.KeyHint(clean, files.Files)} "
-                    + $"({Describe(files)}; {contents}): the kubelet mounts an empty read-only directory at '{mount.MountPath}' instead of the file. "
-                    + "Name a key or an items path of the volume.");
+                    $"subPath '{subPath}' of {container.DisplayName} in {context.Object.DisplayName} names no file of volume '{volume.Name}' "
+                    + $"({Describe(volume, files)}; {contents}): the kubelet mounts an empty read-only directory at '{mount.MountPath}' instead of the file. "
+                    + $"Name a key or an items path of the volume{ReferenceText.KeyHint(clean, files.Files)}.");
             }
         }
     });
 
-    private static string Describe(VolumeFiles files) => files.Sources.Count switch
+    private static string Describe(Volume volume, VolumeFiles files)
     {
-        0 => "a projected volume",
-        1 => $"from {files.Sources[0].DisplayName}",
-        _ => "from " + string.Join(", ", files.Sources.Select(s => s.DisplayName)),
-    };
+        var sources = string.Join(", ", files.Sources.Select(s => s.DisplayName));
+        if (volume.SourceKind != VolumeSourceKind.Projected)
+        {
+            return "from " + sources;
+        }
+
+        return sources.Length == 0 ? "a projected volume" : "a projected volume with " + sources;
+    }
 }

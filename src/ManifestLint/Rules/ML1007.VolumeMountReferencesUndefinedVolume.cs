@@ -48,11 +48,9 @@ public sealed class VolumeMountReferencesUndefinedVolume : ManifestRule
                 var hint = closest is null ? string.Empty : $" (did you mean '{closest}'?)";
                 var volumes = pod.Volumes.Count == 0 && claimTemplates.Count == 0 ? "the pod defines no volumes" : "the pod defines no volume of that name";
                 context.ReportAt(Rule, anchor,
-                    $"{Capitalize(container.DisplayName)} of {context.Object.DisplayName} mounts volume '{name}'{hint}, but {volumes}: "
+                    $"{ReferenceText.Capitalize(container.DisplayName)} of {context.Object.DisplayName} mounts volume '{name}'{hint}, but {volumes}: "
                     + $"the API rejects {context.Object.DisplayName} ({mount.Path}.name: Not found). Add the volume to the pod's volumes or fix the name.");
             }
         }
     });
-
-    private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
 }

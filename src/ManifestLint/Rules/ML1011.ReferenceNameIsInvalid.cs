@@ -32,8 +32,8 @@ public sealed class ReferenceNameIsInvalid : ManifestRule
             var name = problem.Resolution.Name;
             var shown = name.Length == 0 ? "An empty name" : $"'{name}'";
             context.ReportAt(Rule, problem.Anchor,
-                $"{kind} name {shown} in {ReferenceText.Where(use)} of {context.Object.DisplayName} is not a valid object name (a lowercase RFC 1123 subdomain: "
-                + $"lowercase letters, digits, '-' and '.', starting and ending with a letter or digit, at most 253 characters), so no {kind} can have it: "
+                $"{kind} name {shown} in {ReferenceText.Where(use)} of {context.Object.DisplayName} is not a valid object name (object names are lowercase RFC 1123 subdomains: "
+                + $"a-z, 0-9, '-' and '.', alphanumeric at both ends, at most 253 characters), so no {kind} can have it: "
                 + $"{Consequence(problem, context.Object.DisplayName)}. Use the {kind}'s real name.");
         }
     });
