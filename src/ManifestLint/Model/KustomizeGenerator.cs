@@ -12,8 +12,8 @@ namespace ManifestLint.Model;
 /// </summary>
 internal static class KustomizeGenerator
 {
-    /// <summary>kustomize refuses nothing this size, but a generated object must stay under 1 MiB (§3).</summary>
-    private const long MaxEnvFileBytes = 4 * 1024 * 1024;
+    /// <summary>A generated object must stay under 1 MiB (§3); a larger env file leaves the keys unknown.</summary>
+    private const int MaxEnvFileBytes = 1024 * 1024;
 
     public static IEnumerable<ConfigSource> Read(Kustomization kustomization)
     {
@@ -113,14 +113,35 @@ internal static class KustomizeGenerator
         string text;
         try
         {
-            var path = System.IO.Path.Combine(kustomization.Directory, relativePath);
-            var info = new FileInfo(path);
-            if (!info.Exists || info.Length > MaxEnvFileBytes)
+            // kustomize's default load restrictor refuses files outside the kustomization's folder; so does this.
+            var root = System.IO.Path.GetFullPath(kustomization.Directory);
+            var path = System.IO.Path.GetFullPath(System.IO.Path.Combine(root, relativePath));
+            if (!path.StartsWith(root.TrimEnd(System.IO.Path.DirectorySeparatorChar) + System.IO.Path.DirectorySeparatorChar, StringComparison.Ordinal)
+                || !File.Exists(path))
             {
                 return false;
             }
 
-            text = File.ReadAllText(path, Encoding.UTF8);
+            // Read at most the limit: special files (/dev/zero, /proc) report a length of 0 and never end.
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            var buffer = new byte[MaxEnvFileBytes + 1];
+            var length = 0;
+            int read;
+            while (length < buffer.Length && (read = stream.Read(buffer, length, buffer.Length - length)) > 0)
+            {
+                length += read;
+            }
+
+            if (length > MaxEnvFileBytes)
+            {
+                return false;
+            }
+
+            text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetString(buffer, 0, length);
+            if (text.Length > 0 && text[0] == '\uFEFF')
+            {
+                text = text.Substring(1);
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or System.Security.SecurityException)
         {

@@ -30,9 +30,9 @@ public sealed class ReferenceNameIsInvalid : ManifestRule
             var use = problem.Use;
             var kind = use.Reference.KindName;
             var name = problem.Resolution.Name;
-            var shown = name.Length == 0 ? "An empty name" : $"'{name}'";
+            var shown = name.Length == 0 ? $"An empty {kind} name" : $"{kind} name '{name}'";
             context.ReportAt(Rule, problem.Anchor,
-                $"{kind} name {shown} in {ReferenceText.Where(use)} of {context.Object.DisplayName} is not a valid object name (object names are lowercase RFC 1123 subdomains: "
+                $"{shown} in {ReferenceText.Where(use)} of {context.Object.DisplayName} is not a valid object name (object names are lowercase RFC 1123 subdomains: "
                 + $"a-z, 0-9, '-' and '.', alphanumeric at both ends, at most 253 characters), so no {kind} can have it: "
                 + $"{Consequence(problem, context.Object.DisplayName)}. Use the {kind}'s real name.");
         }
