@@ -53,6 +53,38 @@ public sealed class PodSpec
         }
     }
 
+    /// <summary>
+    /// The Secrets that storage volume plugins read for credentials: <c>secretRef.name</c> (cephfs, rbd, iscsi,
+    /// flexVolume, scaleIO, storageos), <c>nodePublishSecretRef.name</c> (csi) and <c>secretName</c> (azureFile).
+    /// </summary>
+    public IEnumerable<YamlScalar> VolumePluginSecretNames
+    {
+        get
+        {
+            foreach (var volume in Volumes)
+            {
+                if (volume.SourceKind != VolumeSourceKind.Other || volume.Source is not { } source)
+                {
+                    continue;
+                }
+
+                foreach (var entry in source.Entries)
+                {
+                    var name = entry.Name switch
+                    {
+                        "secretRef" or "nodePublishSecretRef" => (entry.Value as YamlMapping)?.GetScalar("name"),
+                        "secretName" => entry.Value as YamlScalar,
+                        _ => null,
+                    };
+                    if (name is { Resolved.Type: not ScalarType.Null })
+                    {
+                        yield return name;
+                    }
+                }
+            }
+        }
+    }
+
     /// <summary>The <c>volumeMounts</c> of every container (init, regular, ephemeral) that name <paramref name="volumeName"/>.</summary>
     public IReadOnlyList<VolumeMount> MountsOf(string? volumeName)
     {

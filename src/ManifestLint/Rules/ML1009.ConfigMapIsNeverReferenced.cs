@@ -34,7 +34,7 @@ public sealed class ConfigMapIsNeverReferenced : ManifestRule
                     }
                 }
 
-                foreach (var secret in pod.ImagePullSecretNames)
+                foreach (var secret in pod.ImagePullSecretNames.Concat(pod.VolumePluginSecretNames))
                 {
                     referenced.Add((ConfigKind.Secret, obj.Namespace, secret.Value));
                 }
@@ -64,7 +64,7 @@ public sealed class ConfigMapIsNeverReferenced : ManifestRule
             }
 
             context.ReportAt(Rule, obj, source.NameNode, null,
-                $"{source.DisplayName} is not referenced by any pod spec of the linted set (env, envFrom, volumes, imagePullSecrets). "
+                $"{source.DisplayName} is not referenced by any pod spec of the linted set (env, envFrom, volumes, imagePullSecrets, volume plugin credentials). "
                 + $"Delete it if nothing reads it; suppress this note if an operator or an application reads it through the API.");
         }
     });
