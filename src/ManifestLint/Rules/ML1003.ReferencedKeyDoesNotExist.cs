@@ -34,7 +34,7 @@ public sealed class ReferencedKeyDoesNotExist : ManifestRule
             if (problem.Item is { } item)
             {
                 message = $"{target.DisplayName} has no key '{key}'{ReferenceText.KeyHint(key, target.VolumeKeys)} for items[{item.Index}] of {ReferenceText.Where(use)} in {context.Object.DisplayName}: "
-                          + $"{ReferenceText.VolumeFailure(use.Volume!, $"{KindWord(target)} references non-existent config key: {key}")}. "
+                          + $"{ReferenceText.VolumeFailure(use.Volume!, MountError(target, key))}. "
                           + $"Add the key, fix it, or set optional: true to skip a missing item.";
             }
             else
@@ -48,5 +48,8 @@ public sealed class ReferencedKeyDoesNotExist : ManifestRule
         }
     });
 
-    private static string KindWord(ConfigSourceGroup target) => target.Kind == ConfigKind.ConfigMap ? "configmap" : "secret";
+    /// <summary>The kubelet's MakePayload error: the two volume plugins word it differently.</summary>
+    private static string MountError(ConfigSourceGroup target, string key) => target.Kind == ConfigKind.ConfigMap
+        ? $"configmap references non-existent config key: {key}"
+        : $"references non-existent secret key: {key}";
 }
