@@ -32,6 +32,49 @@ public sealed class Kustomization
 
     public YamlSequence? SecretGenerator => Root.GetSequence("secretGenerator");
 
+    /// <summary>
+    /// The full paths of the patch files it applies (<c>patches[].path</c>, <c>patchesStrategicMerge</c>,
+    /// <c>patchesJson6902[].path</c>). Objects in those files are fragments merged into a base, not whole objects.
+    /// </summary>
+    public IReadOnlyList<string> PatchFiles
+    {
+        get
+        {
+            var paths = new List<string>();
+            if (!System.IO.Path.IsPathRooted(File.Path))
+            {
+                return paths;
+            }
+
+            foreach (var patchField in new[] { "patches", "patchesStrategicMerge", "patchesJson6902" })
+            {
+                if (Root.GetSequence(patchField) is not { } patches)
+                {
+                    continue;
+                }
+
+                foreach (var patch in patches.Items)
+                {
+                    // patchesStrategicMerge lists paths (or inline patches); the others have a `path` field.
+                    var path = patch is YamlMapping mapping ? mapping.GetString("path") : (patch as YamlScalar)?.Value;
+                    if (path is { Length: > 0 } && path.IndexOf('\n') < 0 && path.IndexOf(':') < 0)
+                    {
+                        try
+                        {
+                            paths.Add(System.IO.Path.GetFullPath(System.IO.Path.Combine(Directory, path)));
+                        }
+                        catch (Exception e) when (e is ArgumentException or NotSupportedException or System.IO.PathTooLongException)
+                        {
+                            // Not a usable path: kustomize would fail on it too.
+                        }
+                    }
+                }
+            }
+
+            return paths;
+        }
+    }
+
     public static bool IsKustomizationFileName(string path)
     {
         var name = System.IO.Path.GetFileName(path);

@@ -12,6 +12,8 @@ public sealed class LintedSet
     private readonly Dictionary<ObjectIdentity, List<KubeObject>> _byIdentity = new();
     private readonly Dictionary<(string Kind, string Name), List<KubeObject>> _byKindAndName = new();
     private readonly Dictionary<SourceFile, List<KubeObject>> _byFile = new();
+    private readonly Lazy<ConfigSourceIndex> _configSources;
+    private readonly Lazy<HashSet<string>> _patchFiles;
 
     internal LintedSet(IReadOnlyList<SourceFile> files, IReadOnlyList<KubeObject> objects, IReadOnlyList<Kustomization> kustomizations, string defaultNamespace)
     {
@@ -19,6 +21,8 @@ public sealed class LintedSet
         Objects = objects;
         Kustomizations = kustomizations;
         DefaultNamespace = defaultNamespace;
+        _configSources = new Lazy<ConfigSourceIndex>(() => ConfigSourceIndex.Build(this), LazyThreadSafetyMode.ExecutionAndPublication);
+        _patchFiles = new Lazy<HashSet<string>>(() => new HashSet<string>(kustomizations.SelectMany(k => k.PatchFiles), StringComparer.Ordinal), LazyThreadSafetyMode.ExecutionAndPublication);
         foreach (var obj in objects)
         {
             Add(_byFile, obj.File, obj);
@@ -40,6 +44,18 @@ public sealed class LintedSet
     public IReadOnlyList<Kustomization> Kustomizations { get; }
 
     public string DefaultNamespace { get; }
+
+    /// <summary>
+    /// The ConfigMaps and Secrets pods can consume (objects and kustomize-generated sources) with the keys each
+    /// consumer sees, built on first use and shared by every rule of the run.
+    /// </summary>
+    public ConfigSourceIndex ConfigSources => _configSources.Value;
+
+    /// <summary>
+    /// True for an object in a file a kustomization applies as a patch: a fragment (a Deployment that adds one
+    /// container field, a volume without its mount) that only makes sense merged into its base.
+    /// </summary>
+    public bool IsKustomizePatch(KubeObject obj) => _patchFiles.Value.Contains(obj.File.Path);
 
     /// <summary>Every definition of kind/namespace/name in the set.</summary>
     public IReadOnlyList<KubeObject> Find(string kind, string @namespace, string name) =>

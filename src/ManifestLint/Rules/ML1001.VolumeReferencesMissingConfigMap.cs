@@ -1,0 +1,37 @@
+using System.Collections.Immutable;
+using ManifestLint.Analysis;
+using Microsoft.CodeAnalysis;
+
+namespace ManifestLint.Rules;
+
+public sealed class VolumeReferencesMissingConfigMap : ManifestRule
+{
+    public static readonly DiagnosticDescriptor Rule = RuleDescriptor.Create(
+        "ML1001",
+        "Volume references a missing ConfigMap",
+        "{0}",
+        RuleCategory.References,
+        DiagnosticSeverity.Warning,
+        enabledByDefault: true,
+        "A mounted configMap or secret volume (or projected source) names an object that is not in the linted set and is not optional, so the kubelet cannot set up the volume and no container of the pod starts.");
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    public override void Initialize(RuleContext context) => context.RegisterPodSpecAction(context =>
+    {
+        foreach (var problem in ConfigReferenceProblems.Find(context.PodSpec, context.Set, context.Options))
+        {
+            if (problem.Cause != ReferenceProblemCause.ObjectMissing || problem.Optional || !problem.Use.IsVolume)
+            {
+                continue;
+            }
+
+            var use = problem.Use;
+            var kind = use.Reference.KindName;
+            context.ReportAt(Rule, problem.Anchor,
+                $"{ReferenceText.Capitalize(ReferenceText.Where(use))} of {context.Object.DisplayName} needs {kind} '{problem.Resolution.Name}', which is not in the linted set"
+                + $"{ReferenceText.NameHint(problem.Resolution, context.Set)}: {ReferenceText.VolumeFailure(use.Volume!, $"{kind.ToLowerInvariant()} \"{problem.Resolution.Name}\" not found")}. "
+                + $"Add the {kind} (or declare it with --external), fix the name, or set optional: true if the pod may start without it.");
+        }
+    });
+}

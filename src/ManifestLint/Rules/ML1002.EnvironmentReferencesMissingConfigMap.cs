@@ -1,0 +1,37 @@
+using System.Collections.Immutable;
+using ManifestLint.Analysis;
+using Microsoft.CodeAnalysis;
+
+namespace ManifestLint.Rules;
+
+public sealed class EnvironmentReferencesMissingConfigMap : ManifestRule
+{
+    public static readonly DiagnosticDescriptor Rule = RuleDescriptor.Create(
+        "ML1002",
+        "Environment references a missing ConfigMap",
+        "{0}",
+        RuleCategory.References,
+        DiagnosticSeverity.Warning,
+        enabledByDefault: true,
+        "A configMapKeyRef, secretKeyRef, configMapRef or secretRef names an object that is not in the linted set and is not optional, so that container fails with CreateContainerConfigError (an init container also holds back every container after it).");
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    public override void Initialize(RuleContext context) => context.RegisterPodSpecAction(context =>
+    {
+        foreach (var problem in ConfigReferenceProblems.Find(context.PodSpec, context.Set, context.Options))
+        {
+            if (problem.Cause != ReferenceProblemCause.ObjectMissing || problem.Optional || problem.Use.IsVolume)
+            {
+                continue;
+            }
+
+            var use = problem.Use;
+            var kind = use.Reference.KindName;
+            context.ReportAt(Rule, problem.Anchor,
+                $"The {ReferenceText.Where(use)} in {context.Object.DisplayName} reads {kind} '{problem.Resolution.Name}', which is not in the linted set"
+                + $"{ReferenceText.NameHint(problem.Resolution, context.Set)}: {ReferenceText.EnvironmentFailure(use.Container!, $"{kind.ToLowerInvariant()} \"{problem.Resolution.Name}\" not found")}. "
+                + $"Add the {kind} (or declare it with --external), fix the name, or set optional: true if the container may start without it.");
+        }
+    });
+}

@@ -1,0 +1,55 @@
+using System.Collections.Immutable;
+using ManifestLint.Analysis;
+using ManifestLint.Model;
+using Microsoft.CodeAnalysis;
+
+namespace ManifestLint.Rules;
+
+public sealed class ReferencedKeyDoesNotExist : ManifestRule
+{
+    public static readonly DiagnosticDescriptor Rule = RuleDescriptor.Create(
+        "ML1003",
+        "Referenced key does not exist",
+        "{0}",
+        RuleCategory.References,
+        DiagnosticSeverity.Error,
+        enabledByDefault: true,
+        "A configMapKeyRef, secretKeyRef or items[].key names a key the ConfigMap or Secret in the set does not have, and the reference is not optional, so the container (environment) or the whole pod (volume) cannot start.");
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    public override void Initialize(RuleContext context) => context.RegisterPodSpecAction(context =>
+    {
+        foreach (var problem in ConfigReferenceProblems.Find(context.PodSpec, context.Set, context.Options))
+        {
+            if (problem.Cause != ReferenceProblemCause.KeyMissing || problem.Optional)
+            {
+                continue;
+            }
+
+            var use = problem.Use;
+            var target = problem.Resolution.Target!;
+            var key = problem.Key!;
+            string message;
+            if (problem.Item is { } item)
+            {
+                message = $"{target.DisplayName} has no key '{key}'{ReferenceText.KeyHint(key, target.VolumeKeys)} for items[{item.Index}] of {ReferenceText.Where(use)} in {context.Object.DisplayName}: "
+                          + $"{ReferenceText.VolumeFailure(use.Volume!, MountError(target, key))}. "
+                          + $"Add the key, fix it, or set optional: true to skip a missing item.";
+            }
+            else
+            {
+                message = $"{target.DisplayName} has no key '{key}'{ReferenceText.KeyHint(key, target.EnvironmentKeys)} for {ReferenceText.Where(use)} in {context.Object.DisplayName}: "
+                          + $"{ReferenceText.EnvironmentFailure(use.Container!, $"couldn't find key {key} in {target.KindName} {target.Namespace}/{target.Name}")}. "
+                          + "Add the key, fix it, or set optional: true to leave the variable unset.";
+            }
+
+            context.ReportAt(Rule, problem.Anchor, ReferenceText.DefinedAt(target.Definitions), message);
+        }
+    });
+
+    /// <summary>The kubelet's MakePayload error: the two volume plugins word it differently.</summary>
+    private static string MountError(ConfigSourceGroup target, string key) => target.Kind == ConfigKind.ConfigMap
+        ? $"configmap references non-existent config key: {key}"
+        : $"references non-existent secret key: {key}";
+}

@@ -1,0 +1,37 @@
+using System.Collections.Immutable;
+using ManifestLint.Analysis;
+using Microsoft.CodeAnalysis;
+
+namespace ManifestLint.Rules;
+
+public sealed class EnvironmentVariableReadsBinaryDataKey : ManifestRule
+{
+    public static readonly DiagnosticDescriptor Rule = RuleDescriptor.Create(
+        "ML1004",
+        "Environment variable reads a binaryData key",
+        "{0}",
+        RuleCategory.References,
+        DiagnosticSeverity.Error,
+        enabledByDefault: true,
+        "A configMapKeyRef names a key that exists only in the ConfigMap's binaryData; binaryData never reaches environment variables, so the container fails as if the key were missing.");
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    public override void Initialize(RuleContext context) => context.RegisterPodSpecAction(context =>
+    {
+        foreach (var problem in ConfigReferenceProblems.Find(context.PodSpec, context.Set, context.Options))
+        {
+            if (problem.Cause != ReferenceProblemCause.KeyOnlyInBinaryData || problem.Optional)
+            {
+                continue;
+            }
+
+            var use = problem.Use;
+            var target = problem.Resolution.Target!;
+            context.ReportAt(Rule, problem.Anchor, ReferenceText.DefinedAt(target.Definitions),
+                $"Key '{problem.Key}' of {target.DisplayName}, read by {ReferenceText.Where(use)} in {context.Object.DisplayName}, exists only in binaryData, which never reaches environment variables, so the kubelet treats it as missing: "
+                + $"{ReferenceText.EnvironmentFailure(use.Container!, $"couldn't find key {problem.Key} in ConfigMap {target.Namespace}/{target.Name}")}. "
+                + "Move the value to data, or mount the ConfigMap as a volume and read the file.");
+        }
+    });
+}

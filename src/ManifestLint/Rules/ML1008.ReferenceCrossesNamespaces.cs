@@ -1,0 +1,58 @@
+using System.Collections.Immutable;
+using ManifestLint.Analysis;
+using Microsoft.CodeAnalysis;
+
+namespace ManifestLint.Rules;
+
+public sealed class ReferenceCrossesNamespaces : ManifestRule
+{
+    public static readonly DiagnosticDescriptor Rule = RuleDescriptor.Create(
+        "ML1008",
+        "Reference crosses namespaces",
+        "{0}",
+        RuleCategory.References,
+        DiagnosticSeverity.Error,
+        enabledByDefault: true,
+        "The referenced ConfigMap or Secret is in the linted set only in another namespace than the pod's; pods can only use objects of their own namespace, so Kubernetes treats it as missing.");
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    public override void Initialize(RuleContext context) => context.RegisterPodSpecAction(context =>
+    {
+        foreach (var problem in ConfigReferenceProblems.Find(context.PodSpec, context.Set, context.Options))
+        {
+            if (problem.Cause != ReferenceProblemCause.ObjectInOtherNamespace || problem.Optional)
+            {
+                continue;
+            }
+
+            var resolution = problem.Resolution;
+            var kind = problem.Use.Reference.KindName;
+            var namespaces = resolution.Elsewhere.Select(s => s.Namespace!).Distinct(StringComparer.Ordinal).ToList();
+            context.ReportAt(Rule, problem.Anchor, ReferenceText.DefinedAt(resolution.Elsewhere),
+                $"{kind} '{resolution.Name}', read by {ReferenceText.Where(problem.Use)}, is in namespace {string.Join(", ", namespaces.Select(n => $"'{n}'"))}, "
+                + $"but {context.Object.DisplayName} runs in '{resolution.Namespace}' and pods only see {kind}s of their own namespace: {ReferenceText.Failure(problem.Use)}. "
+                + $"Create the {kind} in '{resolution.Namespace}' or move the workload.{DefaultNamespaceHint(problem, namespaces, context.Set.DefaultNamespace)}");
+        }
+    });
+
+    /// <summary>
+    /// A manifest without <c>metadata.namespace</c> lands in whatever namespace it is applied to; the linter
+    /// assumed the run's default. Say so, since <c>kubectl apply -n</c> may put both objects together.
+    /// </summary>
+    private static string DefaultNamespaceHint(ReferenceProblem problem, IReadOnlyList<string> namespaces, string defaultNamespace)
+    {
+        var pod = problem.Use.Pod.Owner;
+        if (pod.HasExplicitNamespace && problem.Resolution.Elsewhere.Any(s => s.Object is { HasExplicitNamespace: false }))
+        {
+            return $" (The {problem.Use.Reference.KindName}'s manifest names no namespace, so it was taken as '{defaultNamespace}'; if you apply it with -n {pod.Namespace}, lint with --namespace {pod.Namespace}.)";
+        }
+
+        if (!pod.HasExplicitNamespace && namespaces.Count == 1)
+        {
+            return $" ({pod.DisplayName}'s manifest names no namespace, so it was taken as '{defaultNamespace}'; if you apply it with -n {namespaces[0]}, lint with --namespace {namespaces[0]}.)";
+        }
+
+        return string.Empty;
+    }
+}
