@@ -26,7 +26,7 @@ public sealed class ValueHasWrongType : ManifestRule
             if (violation.Kind == ViolationKind.WrongType)
             {
                 // A wrong scalar is shown where it is; a block mapping or list starts on the next line, so its key is.
-                var anchor = violation.Entry.Value is YamlScalar ? violation.Entry.Value : violation.Entry.Key;
+                var anchor = violation.Node is YamlScalar || violation.ItemIndex is not null ? violation.Node : violation.Entry.Key;
                 context.ReportAt(Rule, anchor, Message(violation, context.Object.DisplayName));
             }
         }
@@ -35,13 +35,17 @@ public sealed class ValueHasWrongType : ManifestRule
     private static string Message(SchemaViolation violation, string objectName)
     {
         var entry = violation.Entry;
+        var node = violation.Node;
         var expected = violation.Expected!.Type;
-        var actual = entry.Value is YamlScalar scalar && scalar.IsQuoted ? "a quoted string" : Article(entry.Value.TypeName) + " " + entry.Value.TypeName;
+        var actual = node is YamlScalar scalar && scalar.IsQuoted ? "a quoted string" : Article(node.TypeName) + " " + node.TypeName;
+        var field = violation.ItemIndex is { } index ? $"Item {index + 1} of '{entry.Name}'" : $"'{entry.Name}'";
         var where = violation.Structure == KubernetesSchema.ConfigMap || violation.Structure == KubernetesSchema.Secret
-            ? $"'{entry.Name}' of {objectName}"
-            : $"'{entry.Name}' in {violation.Structure.DisplayName} of {objectName}";
+            ? $"{field} of {objectName}"
+            : $"{field} in {violation.Structure.DisplayName} of {objectName}";
         var head = $"{where} is {actual}, but the API expects {Describe(expected)} and rejects the object.";
-        return head + " " + Fix(entry.Value, expected);
+        return violation.ItemIndex is not null
+            ? head + $" Write each item as a mapping ({violation.Expected.Structure?.DisplayName ?? "an entry"}), starting with '- '."
+            : head + " " + Fix(node, expected);
     }
 
     private static string Article(string noun) => noun.Length > 0 && "aeiou".IndexOf(noun[0]) >= 0 ? "an" : "a";

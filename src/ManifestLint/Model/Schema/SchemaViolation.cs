@@ -9,7 +9,15 @@ public enum ViolationKind
 }
 
 /// <summary>A field the API does not know, or a value of the wrong type, inside a modelled structure.</summary>
-public sealed record SchemaViolation(ViolationKind Kind, Structure Structure, YamlEntry Entry, FieldSpec? Expected);
+/// <summary>
+/// A field the API does not know, or a value of the wrong type, inside a modelled structure. <see cref="ItemIndex"/>
+/// is set when the wrong value is an item of a list field (a string where a container mapping belongs).
+/// </summary>
+public sealed record SchemaViolation(ViolationKind Kind, Structure Structure, YamlEntry Entry, FieldSpec? Expected, int? ItemIndex = null)
+{
+    /// <summary>The offending node: the item of a list, or the field's value.</summary>
+    public YamlNode Node => ItemIndex is { } index && Entry.Value is YamlSequence sequence ? sequence[index] : Entry.Value;
+}
 
 /// <summary>Walks an object's modelled structures and lists what the API's decoder would reject.</summary>
 public static class SchemaChecker
@@ -71,11 +79,18 @@ public static class SchemaChecker
                     Walk(child, spec.Structure!, violations);
                     break;
                 case FieldType.List when entry.Value is YamlSequence sequence:
-                    foreach (var item in sequence.Items)
+                    for (var i = 0; i < sequence.Count; i++)
                     {
-                        if (item is YamlMapping element)
+                        switch (sequence[i])
                         {
-                            Walk(element, spec.Structure!, violations);
+                            case YamlMapping element:
+                                Walk(element, spec.Structure!, violations);
+                                break;
+                            case YamlScalar { Resolved.Type: ScalarType.Null }:
+                                break;
+                            default:
+                                violations.Add(new SchemaViolation(ViolationKind.WrongType, structure, entry, new FieldSpec(FieldType.Object, spec.Structure), i));
+                                break;
                         }
                     }
 
@@ -99,7 +114,7 @@ public static class SchemaChecker
             FieldType.Bool => value is YamlScalar { Resolved.Type: ScalarType.Bool },
             FieldType.Int32 => value is YamlScalar scalar && IsInt32(scalar.Resolved),
             FieldType.Map or FieldType.Object => value is YamlMapping,
-            FieldType.List => value is YamlSequence sequence && sequence.Items.All(i => i is YamlMapping || i is YamlScalar { Resolved.Type: ScalarType.Null }),
+            FieldType.List => value is YamlSequence,
             _ => true,
         };
     }
