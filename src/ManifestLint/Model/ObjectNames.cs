@@ -37,6 +37,43 @@ public static class ObjectNames
         return true;
     }
 
+    /// <summary>
+    /// The valid name closest to <paramref name="name"/>: lower case, other characters turned into '-', each
+    /// dot-separated part trimmed to start and end with a letter or digit; null when nothing valid is left.
+    /// </summary>
+    public static string? SuggestDns1123Subdomain(string name)
+    {
+        var parts = new List<string>();
+        foreach (var rawPart in name.ToLowerInvariant().Split('.'))
+        {
+            var builder = new System.Text.StringBuilder(rawPart.Length);
+            foreach (var c in rawPart)
+            {
+                var next = c is (>= 'a' and <= 'z') or (>= '0' and <= '9') ? c : '-';
+                if (next == '-' && builder.Length > 0 && builder[builder.Length - 1] == '-')
+                {
+                    continue;
+                }
+
+                builder.Append(next);
+            }
+
+            var part = builder.ToString().Trim('-');
+            if (part.Length > 0)
+            {
+                parts.Add(part);
+            }
+        }
+
+        var suggestion = string.Join(".", parts);
+        if (suggestion.Length > SubdomainMaxLength)
+        {
+            suggestion = suggestion.Substring(0, SubdomainMaxLength).TrimEnd('-', '.');
+        }
+
+        return suggestion.Length > 0 && suggestion != name && IsDns1123Subdomain(suggestion) ? suggestion : null;
+    }
+
     /// <summary>True for a lowercase RFC 1123 label (volume names): at most 63 characters, no dots.</summary>
     public static bool IsDns1123Label(string name) =>
         name.Length is > 0 and <= LabelMaxLength && IsLabelText(name, 0, name.Length);

@@ -25,13 +25,13 @@ public sealed class InvalidObjectName : ManifestRule
 
         // A missing or empty name is ML0003's finding, a name that is not a string ML0005's.
         if (obj.NameNode is not { } nameNode || KubernetesValues.AsString(nameNode) is not { Length: > 0 } name
-            || ObjectNameRules.IsDnsSubdomain(name))
+            || ObjectNames.IsDns1123Subdomain(name))
         {
             return;
         }
 
         var message = $"The name of {obj.Kind} {obj.Namespace}/{MessageText.Shorten(name)} is not a lowercase RFC 1123 subdomain (a-z, 0-9, '-' and '.', starting and ending with a letter or digit, at most 253 characters), so the API rejects the object.";
-        context.ReportAt(Rule, nameNode, ObjectNameRules.SuggestDnsSubdomain(name) is { } suggestion
+        context.ReportAt(Rule, nameNode, ObjectNames.SuggestDns1123Subdomain(name) is { } suggestion
             ? message + $" Rename it, for example to '{MessageText.Shorten(suggestion)}', and update the references to it."
             : message + " Rename it and update the references to it.");
     }, "ConfigMap", "Secret");

@@ -40,7 +40,7 @@ public sealed class EnvFromKeyIsNotPortable : ManifestRule
         var skippedByOldKubelets = false;
         foreach (var key in source.Keys)
         {
-            if (!IsAcceptedConfigKey(key))
+            if (!ConfigKeyRules.IsValid(key))
             {
                 // The API rejects the ConfigMap or Secret for this key (ML2001), so it never reaches envFrom.
                 continue;
@@ -60,25 +60,6 @@ public sealed class EnvFromKeyIsNotPortable : ManifestRule
         }
 
         context.ReportAt(Rule, anchor, KeyLocations(source, badKeys), Message(container, source, badKeys, skippedByOldKubelets));
-    }
-
-    /// <summary><c>IsConfigMapKey</c> (§1): <c>[-._a-zA-Z0-9]+</c>, at most 253, not <c>.</c>, <c>..</c> or <c>..*</c>.</summary>
-    private static bool IsAcceptedConfigKey(string key)
-    {
-        if (key.Length is 0 or > 253 || key == "." || key.StartsWith("..", StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        foreach (var c in key)
-        {
-            if (!(c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '-' or '.' or '_'))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     /// <summary>Where the listed keys are written: the first definition of each in the ConfigMap/Secret.</summary>
