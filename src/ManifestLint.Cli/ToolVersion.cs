@@ -2,7 +2,7 @@ using System.Reflection;
 
 namespace ManifestLint.Cli;
 
-internal static class ToolVersion
+public static class ToolVersion
 {
     public static string Current { get; } =
         (typeof(ToolVersion).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0")

@@ -198,6 +198,32 @@ public sealed class SarifTests
         Assert.DoesNotContain(Directory.GetFiles(temp.Path), f => f.Contains(".tmp-", StringComparison.Ordinal));
     }
 
+    public static TheoryData<string> GoldenCases() => new() { "ML1003", "ML3001", "ML0002" };
+
+    /// <summary>
+    /// The whole SARIF for a fixture folder, compared with a reviewed golden file; the machine-specific root URI
+    /// and the tool version are normalised. Refresh with UPDATE_GENERATED=1 after reviewing the change.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(GoldenCases))]
+    public void Sarif_for_a_fixture_folder_matches_its_golden_file(string ruleId)
+    {
+        var folder = Path.Combine(RepositoryPaths.Fixtures, ruleId);
+        var run = CliRun.In(folder, "--format", "sarif", "--no-editorconfig", "--fail-level", "none");
+        SarifSchema.AssertValid(run.Out);
+        var root = new Uri(folder.EndsWith('/') ? folder : folder + "/").AbsoluteUri;
+        var normalised = run.Out.Replace(root, "file:///fixtures/" + ruleId + "/", StringComparison.Ordinal)
+            .Replace("\"" + ManifestLint.Cli.ToolVersion.Current + "\"", "\"0.0.0-test\"", StringComparison.Ordinal)
+            .Replace("ManifestLint " + ManifestLint.Cli.ToolVersion.Current, "ManifestLint 0.0.0-test", StringComparison.Ordinal);
+        // The rules with their help pages are checked by Every_rule_of_the_catalog_is_described_with_its_help_page;
+        // the golden file keeps what is specific to these findings.
+        var json = System.Text.Json.Nodes.JsonNode.Parse(normalised)!;
+        var driver = json["runs"]![0]!["tool"]!["driver"]!;
+        driver["rules"] = $"{driver["rules"]!.AsArray().Count} rules, left out of the golden file";
+        var golden = json.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
+        GeneratedFile.Check(Path.Combine(RepositoryPaths.Root, "tests", "ManifestLint.Tests", "Sarif", ruleId + ".sarif"), golden);
+    }
+
     private static (string Stable, int Line)[] Fingerprints(string sarif)
     {
         using var json = JsonDocument.Parse(sarif);
