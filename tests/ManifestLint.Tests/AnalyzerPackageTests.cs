@@ -34,6 +34,8 @@ public sealed class AnalyzerPackageTests
                 secretKeyRef:
                   name: db-credentials
                   key: password
+            - name: 1ABC
+              value: before Kubernetes 1.32, a name may not start with a digit
             volumeMounts:
             - name: config
               mountPath: /etc/app/app.conf
@@ -65,13 +67,24 @@ public sealed class AnalyzerPackageTests
         """;
 
     // ML3004 (a warning) becomes an error, ML3003 (off by default) is turned on, ML1001 (the missing ConfigMap
-    // cache-settings) is turned off, and the Secret db-credentials is declared to exist outside the project (no ML1002).
+    // cache-settings) is turned off, the Secret db-credentials is declared to exist outside the project (no ML1002),
+    // and the cluster runs Kubernetes 1.31 (ML4005: 1ABC is not a valid variable name before 1.32).
     private const string GlobalConfig = """
         is_global = true
         dotnet_diagnostic.ML3004.severity = error
         dotnet_diagnostic.ML3003.severity = warning
         dotnet_diagnostic.ML1001.severity = none
         manifestlint.external_objects = secret/db-*
+        manifestlint.kube_version = 1.31
+
+        """;
+
+    // Per-file options: sections that match the YAML files (the compiler gives them to the analyzer per file).
+    private const string EditorConfig = """
+        root = true
+
+        [deploy/**.yaml]
+        manifestlint.default_namespace = shop
 
         """;
 
@@ -117,6 +130,7 @@ public sealed class AnalyzerPackageTests
             """);
         temp.Write("sample/Library.cs", "namespace Sample;\n\npublic static class Library\n{\n}\n");
         temp.Write("sample/.globalconfig", GlobalConfig);
+        temp.Write("sample/.editorconfig", EditorConfig);
         temp.Write("sample/deploy/x.yaml", Pod);
         temp.Write("sample/deploy/config/app-config.yaml", ConfigMap);
 
@@ -127,19 +141,21 @@ public sealed class AnalyzerPackageTests
 
         // The lines the compiler prints: full path of the YAML file, (line,col), severity, ID, the tool's message.
         var x = Path.Combine(project, "deploy", "x.yaml");
-        AssertBuildPrinted($"{x}(14,16): error ML1003: ConfigMap default/app-config has no key 'loglevel'", output);
-        AssertBuildPrinted($"{x}(23,16): error ML3004: Pod default/web, container 'app': the subPath mount", output);
-        AssertBuildPrinted($"{x}(30,20): warning ML3003: Pod default/web, volume 'config': defaultMode 420 is written in decimal", output);
+        AssertBuildPrinted($"{x}(14,16): error ML1003: ConfigMap shop/app-config has no key 'loglevel'", output);
+        AssertBuildPrinted($"{x}(25,16): error ML3004: Pod shop/web, container 'app': the subPath mount", output);
+        AssertBuildPrinted($"{x}(20,13): error ML4005: env name '1ABC' of container 'app' of Pod shop/web is rejected by the API of Kubernetes 1.31", output);
+        AssertBuildPrinted($"{x}(32,20): warning ML3003: Pod shop/web, volume 'config': defaultMode 420 is written in decimal", output);
         var defaults = CliRun.In(project, "deploy");
         Assert.Contains(defaults.OutLines, l => l.Contains("warning ML1001:", StringComparison.Ordinal));
         Assert.Contains(defaults.OutLines, l => l.Contains("warning ML1002:", StringComparison.Ordinal));
         Assert.DoesNotContain(defaults.OutLines, l => l.Contains("ML3003", StringComparison.Ordinal));
+        Assert.DoesNotContain(defaults.OutLines, l => l.Contains("ML4005", StringComparison.Ordinal));
         Assert.DoesNotContain("ML1001", output, StringComparison.Ordinal);
         Assert.DoesNotContain("ML1002", output, StringComparison.Ordinal);
         Assert.DoesNotContain("warning ML3004", output, StringComparison.Ordinal);
 
-        // Same IDs, places and messages as the tool run with the same settings.
-        var cli = CliRun.In(project, "deploy", "--severity", "ML3004=error", "--severity", "ML3003=warning", "--severity", "ML1001=none", "--external", "secret/db-*");
+        // Same IDs, places and messages as the tool run with the same configuration files.
+        var cli = CliRun.In(project, "deploy", "--config", ".globalconfig");
         Assert.NotEmpty(cli.OutLines);
         foreach (var line in cli.OutLines)
         {
@@ -165,9 +181,9 @@ public sealed class AnalyzerPackageTests
                     Column: location.GetProperty("region").GetProperty("startColumn").GetInt32());
             })
             .ToArray();
-        Assert.Contains(results, r => r is { Id: "ML3004", Level: "error", Line: 23, Column: 16 } && r.Uri.EndsWith("/deploy/x.yaml", StringComparison.Ordinal));
+        Assert.Contains(results, r => r is { Id: "ML3004", Level: "error", Line: 25, Column: 16 } && r.Uri.EndsWith("/deploy/x.yaml", StringComparison.Ordinal));
         Assert.Contains(results, r => r is { Id: "ML1003", Level: "error", Line: 14, Column: 16 } && r.Uri.EndsWith("/deploy/x.yaml", StringComparison.Ordinal));
-        Assert.Contains(results, r => r is { Id: "ML3003", Level: "warning", Line: 30, Column: 20 });
+        Assert.Contains(results, r => r is { Id: "ML3003", Level: "warning", Line: 32, Column: 20 });
         Assert.DoesNotContain(results, r => r.Id is "ML1001" or "ML1002");
         Assert.Equal(cli.OutLines.Length, results.Length);
     }
