@@ -50,31 +50,12 @@ internal sealed class CompilerConfiguration : IConfigurationProvider
         return _byValue.GetOrAdd(key, settings);
     }
 
-    /// <summary>The options that differ from the defaults; null where the configuration says nothing.</summary>
+    /// <summary>The <c>manifestlint.*</c> options, read as the tool reads them; <see cref="FileSettings.Empty"/> when none is set.</summary>
     public static FileSettings Settings(AnalyzerConfigOptions options, string source)
     {
-        string? Value(string key) =>
-            options.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
-
-        KubernetesVersion? version = null;
-        if (Value(EditorConfigProvider.KubeVersionKey) is { } versionText && KubernetesVersion.TryParse(versionText, out var parsed, out _))
-        {
-            version = parsed;
-        }
-
-        var externals = List(Value(EditorConfigProvider.ExternalObjectsKey))
-            .Where(e => ExternalObjects.TryParse(e, out _, out _, out _))
-            .ToArray();
-        var directories = Value(EditorConfigProvider.SystemDirectoriesKey) is { } directoryText ? List(directoryText) : null;
-        var ns = Value(EditorConfigProvider.DefaultNamespaceKey);
-        if (version is null && ns is null && externals.Length == 0 && directories is null)
-        {
-            return FileSettings.Empty;
-        }
-
-        return new FileSettings(null, ns, version, externals, directories, source);
+        var settings = EditorConfigProvider.ReadSettings(key => options.TryGetValue(key, out var value) ? value : null, null, source);
+        return settings is { DefaultNamespace: null, KubeVersion: null, ExternalObjects.Count: 0, SystemDirectories: null }
+            ? FileSettings.Empty
+            : settings;
     }
-
-    private static IReadOnlyList<string> List(string? text) =>
-        (text ?? string.Empty).Split(',').Select(s => s.Trim()).Where(s => s.Length > 0).ToArray();
 }
