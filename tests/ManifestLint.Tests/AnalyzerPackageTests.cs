@@ -188,6 +188,24 @@ public sealed class AnalyzerPackageTests
         Assert.Equal(cli.OutLines.Length, results.Length);
     }
 
+    [Theory]
+    [InlineData(null, "false")]
+    [InlineData("-p:PackAnalyzer=true", "true")]
+    [InlineData("-p:IsPackable=true", "true")]
+    public void The_analyzer_is_packable_only_when_asked(string? property, string expected)
+    {
+        // pre-commit's `language: dotnet` packs the repository root and installs every package as a tool.
+        var args = new List<string> { "msbuild", Path.Combine(RepositoryPaths.Root, "src", "ManifestLint.Analyzers", "ManifestLint.Analyzers.csproj"), "-getProperty:IsPackable" };
+        if (property is not null)
+        {
+            args.Add(property);
+        }
+
+        var run = ProcessRun.Start(ProcessRun.Dotnet, RepositoryPaths.Root, ChildEnvironment(Path.Combine(Path.GetTempPath(), "manifestlint-tests", "unused-packages")), Timeout, args.ToArray());
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Equal(expected, run.Out.Trim());
+    }
+
     private static void AssertBuildPrinted(string expected, string output) =>
         Assert.True(output.Contains(expected, StringComparison.Ordinal), $"The build output lacks\n  {expected}\nIt was:\n{output}");
 
