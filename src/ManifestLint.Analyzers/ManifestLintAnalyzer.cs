@@ -48,8 +48,8 @@ public sealed class ManifestLintAnalyzer : DiagnosticAnalyzer
         }
 
         optionsProvider.GlobalOptions.TryGetValue(ProjectDirectoryKey, out var projectDirectory);
-        var options = AnalyzerOptions.Read(optionsProvider.GlobalOptions);
         var configuration = new CompilerConfiguration(optionsProvider);
+        var options = CompilerLintOptions.Create(optionsProvider.GlobalOptions, configuration);
         var files = new List<SourceFile>(manifests.Count);
         foreach (var manifest in manifests)
         {
@@ -57,7 +57,7 @@ public sealed class ManifestLintAnalyzer : DiagnosticAnalyzer
             var text = manifest.GetText(context.CancellationToken);
             if (text is null)
             {
-                // The compiler could not read the file; it reports that itself (CS2001-like), nothing to lint.
+                // The compiler could not read the file and reports that itself; there is nothing to lint.
                 continue;
             }
 
@@ -65,45 +65,11 @@ public sealed class ManifestLintAnalyzer : DiagnosticAnalyzer
             files.Add(SourceFileReader.ReadText(manifest.Path, DisplayPath(manifest.Path, projectDirectory), text.ToString(), options.Limits));
         }
 
-        var result = new Linter(WithAllRulesReported(options, configuration)).Analyze(files);
+        var result = new Linter(options).Analyze(files);
         foreach (var diagnostic in result.Diagnostics)
         {
             context.ReportDiagnostic(diagnostic);
         }
-    }
-
-    /// <summary>
-    /// The engine leaves out the rules that are off by default unless configured; here the compiler decides, so
-    /// those rules report with their default severity and Roslyn drops them unless <c>.globalconfig</c> turns them on.
-    /// Rules that are on keep no override, so a finding that carries its own severity (ML3008's errors) keeps it.
-    /// </summary>
-    private static LintOptions WithAllRulesReported(LintOptions options, CompilerConfiguration configuration)
-    {
-        var severities = new Dictionary<string, ReportDiagnostic>(StringComparer.Ordinal);
-        foreach (var descriptor in RuleCatalog.Default.Descriptors)
-        {
-            if (!descriptor.IsEnabledByDefault)
-            {
-                severities[descriptor.Id] = descriptor.DefaultSeverity switch
-                {
-                    DiagnosticSeverity.Error => ReportDiagnostic.Error,
-                    DiagnosticSeverity.Warning => ReportDiagnostic.Warn,
-                    DiagnosticSeverity.Info => ReportDiagnostic.Info,
-                    _ => ReportDiagnostic.Hidden,
-                };
-            }
-        }
-
-        return new LintOptions
-        {
-            DefaultNamespace = options.DefaultNamespace,
-            KubeVersion = options.KubeVersion,
-            ExternalObjects = options.ExternalObjects,
-            SystemDirectories = options.SystemDirectories,
-            Limits = options.Limits,
-            SeverityOverrides = severities,
-            Configuration = configuration,
-        };
     }
 
     /// <summary>
