@@ -152,18 +152,28 @@ public sealed class EditorConfigProvider : IConfigurationProvider
             return analyzer.TryGetValue("dotnet_analyzer_diagnostic.severity", out var all) && TryParseSeverity(all, out var fromAll) ? fromAll : null;
         }
 
-        analyzer.TryGetValue(DefaultNamespaceKey, out var ns);
+        return ReadSettings(key => analyzer.TryGetValue(key, out var value) ? value : null, SeverityOf, source);
+    }
+
+    /// <summary>
+    /// The <c>manifestlint.*</c> options of one file, from its configuration values (<paramref name="option"/> gives
+    /// null for a key that is not set): the tool's .editorconfig files, or the compiler's options in the analyzer.
+    /// Values the options check rejects are left out (the run's value applies).
+    /// </summary>
+    public static FileSettings ReadSettings(Func<string, string?> option, Func<DiagnosticDescriptor, ReportDiagnostic?>? severity, string? source)
+    {
+        var ns = option(DefaultNamespaceKey);
         KubernetesVersion? version = null;
-        if (analyzer.TryGetValue(KubeVersionKey, out var versionText) && KubernetesVersion.TryParse(versionText, out var parsed, out _))
+        if (option(KubeVersionKey) is { } versionText && KubernetesVersion.TryParse(versionText, out var parsed, out _))
         {
             version = parsed;
         }
 
-        var externals = analyzer.TryGetValue(ExternalObjectsKey, out var externalText)
+        var externals = option(ExternalObjectsKey) is { } externalText
             ? List(externalText).Where(e => ExternalObjects.TryParse(e, out _, out _, out _)).ToArray()
             : null;
-        var directories = analyzer.TryGetValue(SystemDirectoriesKey, out var directoryText) ? List(directoryText) : null;
-        return new FileSettings(SeverityOf, string.IsNullOrWhiteSpace(ns) ? null : ns!.Trim(), version, externals, directories, source);
+        var directories = option(SystemDirectoriesKey) is { } directoryText ? List(directoryText) : null;
+        return new FileSettings(severity, string.IsNullOrWhiteSpace(ns) ? null : ns!.Trim(), version, externals, directories, source);
     }
 
     /// <summary>Reports unknown rules, categories, options and values with their line, once per file.</summary>
