@@ -110,6 +110,7 @@ public sealed class PackagingTests : IClassFixture<PackagedRepository>
         File.WriteAllText(Path.Combine(clone, manifestPath), manifest);
         var packages = _repo.NewDirectory("nuget-packages-clone");
         environment["NUGET_PACKAGES"] = packages;
+        environment["DOTNET_CLI_HOME"] = _repo.NewDirectory("dotnet-cli-home-clone");
         var restore = Dotnet(clone, environment, "tool", "restore", "--add-source", _repo.Packages, "--configfile", _repo.NuGetConfig);
         Assert.True(restore.ExitCode == 0, restore.ToString());
         Assert.True(Directory.Exists(Path.Combine(packages, "manifestlint", _repo.Version)), "the tool was not restored into the packages folder");
