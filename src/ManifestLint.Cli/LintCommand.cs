@@ -20,7 +20,7 @@ internal sealed class LintCommand
     {
         Description = "Output format.",
         DefaultValueFactory = _ => "text",
-    }.AcceptOnlyFromAmong("text", "json", "sarif");
+    }.AcceptOnlyFromAmong("text", "json", "sarif", "github");
 
     private readonly Option<string?> _sarifCategory = new("--sarif-category")
     {
@@ -144,6 +144,7 @@ internal sealed class LintCommand
         Action<TextWriter> write = format switch
         {
             "json" => writer => JsonReporter.Write(report, writer),
+            "github" => writer => GitHubReporter.Write(report, writer),
             "sarif" => writer => SarifOutput.Write(report, writer, exitCode, parseResult.GetValue(_sarifCategory), baseline),
             _ => writer => TextReporter.Write(report, writer),
         };

@@ -96,12 +96,11 @@ public sealed class AnalyzerPackageTests
         var feed = Path.Combine(temp.Path, "feed");
         var environment = ChildEnvironment(Path.Combine(temp.Path, "packages"));
 
-        var pack = ProcessRun.Start(ProcessRun.Dotnet, RepositoryPaths.Root, environment, Timeout,
-            "pack", Path.Combine(RepositoryPaths.Root, "src", "ManifestLint.Analyzers", "ManifestLint.Analyzers.csproj"),
+        var pack = ProcessRunner.Run(ProcessRunner.Dotnet, timeoutSeconds: (int)Timeout.TotalSeconds, workingDirectory: RepositoryPaths.Root, environment: environment, arguments: new[] { "pack", Path.Combine(RepositoryPaths.Root, "src", "ManifestLint.Analyzers", "ManifestLint.Analyzers.csproj"),
             "--no-build", "-c", BuildConfiguration, "-nodeReuse:false",
             "-p:PackAnalyzer=true", "-p:PackageVersion=" + version, "-p:NuspecOutputPath=" + Path.Combine(temp.Path, "nuspec") + "/",
-            "-o", feed);
-        Assert.True(pack.ExitCode == 0, "dotnet pack failed:\n" + pack.Output);
+            "-o", feed });
+        Assert.True(pack.ExitCode == 0, "dotnet pack failed:\n" + pack.All);
         var package = Path.Combine(feed, $"ManifestLint.Analyzers.{version}.nupkg");
         AssertPackageLayout(package);
 
@@ -134,9 +133,8 @@ public sealed class AnalyzerPackageTests
         temp.Write("sample/deploy/x.yaml", Pod);
         temp.Write("sample/deploy/config/app-config.yaml", ConfigMap);
 
-        var build = ProcessRun.Start(ProcessRun.Dotnet, project, environment, Timeout,
-            "build", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-p:ErrorLog=out.sarif%2Cversion=2.1");
-        var output = build.Output;
+        var build = ProcessRunner.Run(ProcessRunner.Dotnet, timeoutSeconds: (int)Timeout.TotalSeconds, workingDirectory: project, environment: environment, arguments: new[] { "build", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-p:ErrorLog=out.sarif%2Cversion=2.1" });
+        var output = build.All;
         Assert.True(build.ExitCode != 0, "the build must fail: ML1003 and the raised ML3004 are errors\n" + output);
 
         // The lines the compiler prints: full path of the YAML file, (line,col), severity, ID, the tool's message.
@@ -201,8 +199,8 @@ public sealed class AnalyzerPackageTests
             args.Add(property);
         }
 
-        var run = ProcessRun.Start(ProcessRun.Dotnet, RepositoryPaths.Root, ChildEnvironment(Path.Combine(Path.GetTempPath(), "manifestlint-tests", "unused-packages")), Timeout, args.ToArray());
-        Assert.True(run.ExitCode == 0, run.Output);
+        var run = ProcessRunner.Run(ProcessRunner.Dotnet, args, RepositoryPaths.Root, ChildEnvironment(Path.Combine(Path.GetTempPath(), "manifestlint-tests", "unused-packages")), (int)Timeout.TotalSeconds);
+        Assert.True(run.ExitCode == 0, run.All);
         Assert.Equal(expected, run.Out.Trim());
     }
 

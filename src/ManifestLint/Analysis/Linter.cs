@@ -188,7 +188,7 @@ public sealed class Linter
         {
             var path = diagnostic.Location.GetLineSpan().Path;
             _files.TryGetValue(path, out var file);
-            if (file is { IsContext: true })
+            if (file is { IsContext: true } && !ExplainsLintedFile(diagnostic))
             {
                 return;
             }
@@ -208,6 +208,24 @@ public sealed class Linter
             {
                 _diagnostics.Add(diagnostic);
             }
+        }
+
+        /// <summary>
+        /// A finding in a context file is still reported when one of its related locations is in a linted file: the
+        /// linted file causes it. pre-commit lints only the changed files with the rest of the repository as context,
+        /// and a key removed from a ConfigMap in a changed file breaks the pod in an unchanged file that reads it.
+        /// </summary>
+        private bool ExplainsLintedFile(Diagnostic diagnostic)
+        {
+            foreach (var location in diagnostic.AdditionalLocations)
+            {
+                if (_files.TryGetValue(location.GetLineSpan().Path, out var related) && !related.IsContext)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         public IReadOnlyList<Diagnostic> Sorted()

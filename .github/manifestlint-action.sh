@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# The GitHub Action's script (action.yml). Every input arrives as an environment variable (INPUT_*), never as text
+# spliced into this script, so paths and arguments are data: nothing below passes them through eval or a shell.
+set -euo pipefail
+
+fail() {
+  # Workflow-command data escaping, so that an input quoted in the message cannot start a command of its own.
+  local message="${1//'%'/%25}"
+  message="${message//$'\r'/%0D}"
+  message="${message//$'\n'/%0A}"
+  echo "::error title=ManifestLint::$message"
+  exit 2
+}
+
+action_path="${GITHUB_ACTION_PATH:?GITHUB_ACTION_PATH is not set: run this script as the ManifestLint action}"
+workspace="${GITHUB_WORKSPACE:-$PWD}"
+temp="${RUNNER_TEMP:-${TMPDIR:-/tmp}}"
+fail_level="${INPUT_FAIL_LEVEL:-error}"
+sarif_file="${INPUT_SARIF_FILE-manifestlint.sarif}"
+annotations="${INPUT_ANNOTATIONS:-problem-matcher}"
+version="${INPUT_VERSION:-}"
+
+case "$fail_level" in error|warning|note|none) ;; *) fail "fail-level must be error, warning, note or none, not '$fail_level'" ;; esac
+case "$annotations" in problem-matcher|workflow-commands|none) ;; *) fail "annotations must be problem-matcher, workflow-commands or none, not '$annotations'" ;; esac
+if [[ -n "$version" && ! "$version" =~ ^[0-9A-Za-z.+-]+$ ]]; then
+  fail "version '$version' is not a NuGet version"
+fi
+[[ "$sarif_file" != *$'\n'* && "$sarif_file" != *$'\r'* ]] || fail "sarif-file must be one line"
+command -v dotnet >/dev/null || fail "dotnet is not on PATH: add actions/setup-dotnet with dotnet-version 10.0.x before this action"
+
+# Paths: one per line; blank lines are skipped. Extra arguments: split at whitespace, without any shell expansion.
+paths=()
+while IFS= read -r line || [[ -n "$line" ]]; do
+  line="${line#"${line%%[![:space:]]*}"}"
+  line="${line%"${line##*[![:space:]]}"}"
+  [[ -n "$line" ]] && paths+=("$line")
+done <<< "${INPUT_PATHS:-.}"
+[[ ${#paths[@]} -gt 0 ]] || paths=(.)
+read -r -a extra <<< "${INPUT_ARGS:-}" || true
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+# Install the tool once per job (RUNNER_TEMP is per job): from NuGet when a version is given, otherwise packed from
+# this action's own source, so the action and the linter always match.
+tool_dir="$temp/manifestlint-tool-${version:-source}"
+if [[ ! -x "$tool_dir/manifestlint" ]]; then
+  if [[ -n "$version" ]]; then
+    dotnet tool install --tool-path "$tool_dir" --version "$version" ManifestLint >&2
+  else
+    package_dir="$temp/manifestlint-package"
+    dotnet pack "$action_path/src/ManifestLint.Cli" --configuration Release --output "$package_dir" --nologo >&2
+    package="$(find "$package_dir" -maxdepth 1 -name 'ManifestLint.[0-9]*.nupkg' | sort | tail -n 1)"
+    [[ -n "$package" ]] || fail "dotnet pack produced no ManifestLint package in $package_dir"
+    package_version="$(basename "$package" .nupkg)"
+    package_version="${package_version#ManifestLint.}"
+    dotnet tool install --tool-path "$tool_dir" --add-source "$package_dir" --version "$package_version" ManifestLint >&2
+  fi
+fi
+manifestlint="$tool_dir/manifestlint"
+
+cd "$workspace"
+exit_code=0
+
+# SARIF for github/codeql-action/upload-sarif (paths in it are relative to the repository root).
+if [[ -n "$sarif_file" ]]; then
+  set +e
+  "$manifestlint" "${paths[@]}" --format sarif --output "$sarif_file" --fail-level "$fail_level" "${extra[@]}"
+  exit_code=$?
+  set -e
+  [[ $exit_code -le 1 ]] || { echo "exit-code=$exit_code" >> "${GITHUB_OUTPUT:-/dev/null}"; exit "$exit_code"; }
+fi
+
+# Annotations: MSBuild-style text read by the shipped problem matcher, or workflow commands.
+if [[ "$annotations" != none || -z "$sarif_file" ]]; then
+  format=text
+  [[ "$annotations" == workflow-commands ]] && format=github
+  [[ "$annotations" == problem-matcher ]] && echo "::add-matcher::$action_path/.github/manifestlint-problem-matcher.json"
+  set +e
+  NO_COLOR=1 "$manifestlint" "${paths[@]}" --format "$format" --fail-level "$fail_level" "${extra[@]}"
+  exit_code=$?
+  set -e
+  if [[ "$annotations" == problem-matcher ]]; then
+    echo "::remove-matcher owner=manifestlint::"
+    echo "::remove-matcher owner=manifestlint-note::"
+  fi
+fi
+
+if [[ -n "${GITHUB_OUTPUT:-}" ]]; then
+  {
+    echo "exit-code=$exit_code"
+    if [[ -n "$sarif_file" ]]; then echo "sarif-file=$sarif_file"; else echo "sarif-file="; fi
+  } >> "$GITHUB_OUTPUT"
+fi
+exit "$exit_code"
