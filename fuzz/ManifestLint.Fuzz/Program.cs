@@ -6,8 +6,8 @@ using ManifestLint.Analysis;
 using ManifestLint.Fuzz;
 using ManifestLint.Yaml;
 
-// A mutational fuzzer with behavioural feedback: inputs are mutated from a seed corpus (the rule fixtures and
-// the example app), linted as sets of one to three files, and kept in the corpus when they make the engine
+// A mutational fuzzer with behavioural feedback: inputs are mutated from a seed corpus (the rule fixtures, the
+// inputs of past failures and the example app), linted as sets of one to three files, and kept in the corpus when they make the engine
 // report something it had not reported before (a new combination of rule IDs and load problems). Every
 // failure (an exception escaping the engine, an internal error, a finding located outside its file, a run
 // longer than the hang timeout) is written to the output folder with a replay command.
@@ -23,7 +23,12 @@ if (arguments.Replay is { } replay)
 var root = FindRepositoryRoot();
 var corpusDirectories = arguments.Corpus.Count > 0
     ? arguments.Corpus
-    : new List<string> { Path.Combine(root, "tests", "ManifestLint.Tests", "Fixtures"), Path.Combine(root, "examples") };
+    : new List<string>
+    {
+        Path.Combine(root, "tests", "ManifestLint.Tests", "Fixtures"),
+        Path.Combine(root, "tests", "ManifestLint.Tests", "FuzzRegressions"),
+        Path.Combine(root, "examples"),
+    };
 var corpus = LoadCorpus(corpusDirectories);
 if (corpus.Count == 0)
 {
@@ -151,8 +156,13 @@ void WriteStats(string? stopped)
 static int Replay(string folder)
 {
     var files = Directory.GetFiles(folder, "input*.yaml").OrderBy(f => f, StringComparer.Ordinal).Select(File.ReadAllBytes).ToArray();
+    FuzzTarget.Run(new FuzzInput(files, LintOptions.Default with { MaxParallelism = 1 }, WithSarif: false), out _);
+    var watch = Stopwatch.StartNew();
+    FuzzTarget.Run(new FuzzInput(files, LintOptions.Default with { MaxParallelism = 1 }, WithSarif: false), out _);
+    Console.WriteLine($"lint alone: {watch.Elapsed.TotalSeconds:F2} s");
+    watch.Restart();
     var failure = FuzzTarget.Run(new FuzzInput(files, LintOptions.Default with { MaxParallelism = 1 }, WithSarif: true), out _);
-    Console.WriteLine(failure ?? "clean (with default options; failure.txt names the options of the failing run)");
+    Console.WriteLine((failure ?? "clean (with default options; failure.txt names the options of the failing run)") + $" in {watch.Elapsed.TotalSeconds:F2} s");
     return failure is null ? 0 : 1;
 }
 
