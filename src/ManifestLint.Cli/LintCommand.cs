@@ -92,10 +92,16 @@ internal sealed class LintCommand
         HelpName = "PATH",
     };
 
+    private readonly Option<string[]> _limit = new("--limit")
+    {
+        Description = "Set a safety limit: max_file_bytes, max_depth, max_nodes, max_alias_expansion or max_line_length, as NAME=VALUE. Repeatable; wins over .editorconfig.",
+        HelpName = "NAME=VALUE",
+    };
+
     public LintCommand(RootCommand root)
     {
         root.Arguments.Add(_paths);
-        foreach (var option in new Option[] { _format, _sarifCategory, _baseline, _config, _showSuppressed, _noEditorConfig, _output, _failLevel, _namespace, _kubeVersion, _stdinFileName, _external, _severity, _context })
+        foreach (var option in new Option[] { _format, _sarifCategory, _baseline, _config, _showSuppressed, _noEditorConfig, _output, _failLevel, _namespace, _kubeVersion, _stdinFileName, _external, _severity, _context, _limit })
         {
             root.Options.Add(option);
         }
@@ -214,6 +220,20 @@ internal sealed class LintCommand
             }
         }
 
+        var limits = ManifestLint.Yaml.YamlLimitSettings.None;
+        foreach (var setting in parseResult.GetValue(_limit) ?? Array.Empty<string>())
+        {
+            var equals = setting.IndexOf('=');
+            var error = equals <= 0
+                ? $"'{setting}' is not NAME=VALUE (names: {string.Join(", ", ManifestLint.Yaml.YamlLimitSettings.Names)})"
+                : ManifestLint.Yaml.YamlLimitSettings.TrySet(ref limits, setting.Substring(0, equals), setting.Substring(equals + 1));
+            if (error is not null)
+            {
+                console.Error.WriteLine($"manifestlint: --limit: {error}");
+                ok = false;
+            }
+        }
+
         var ns = parseResult.GetValue(_namespace)!;
         if (ns.Length == 0)
         {
@@ -241,6 +261,7 @@ internal sealed class LintCommand
             KubeVersionIsExplicit = parseResult.GetValue(_kubeVersion) is not null,
             ExternalObjects = new ExternalObjects(externals),
             SeverityOverrides = severities,
+            LimitOverrides = limits,
             Configuration = parseResult.GetValue(_noEditorConfig) && configPath is null
                 ? null
                 : new EditorConfigProvider(

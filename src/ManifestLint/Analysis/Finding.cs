@@ -31,6 +31,13 @@ public static class Finding
     {
         var start = range.Start;
         var end = range.End.Offset >= start.Offset ? range.End : start;
+        if (!file.Contains(start) || !file.Contains(end) || end.Line < start.Line || (end.Line == start.Line && end.Column < start.Column))
+        {
+            // Both ends from their offsets, so that they agree with each other and with the file's lines.
+            start = file.PositionAt(start.Offset);
+            end = file.PositionAt(end.Offset);
+        }
+
         if (end.Offset == start.Offset && start.Offset < file.Text.Length && file.Text[start.Offset] is not ('\n' or '\r'))
         {
             // A point (where a parser stopped) is shown as the character there, so that every region has a width.

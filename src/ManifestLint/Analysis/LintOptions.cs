@@ -23,6 +23,16 @@ public sealed record LintOptions
 
     public YamlLimits Limits { get; init; } = YamlLimits.Default;
 
+    /// <summary>Limits given on the command line (<c>--limit</c>); they win over .editorconfig's.</summary>
+    public YamlLimitSettings LimitOverrides { get; init; } = YamlLimitSettings.None;
+
+    /// <summary>The limits for the file at <paramref name="path"/>: <see cref="Limits"/>, then .editorconfig, then the command line.</summary>
+    public YamlLimits LimitsFor(string path)
+    {
+        var configured = Configuration?.For(new Loading.SourceFile(path, path, isContext: false)).Limits ?? YamlLimitSettings.None;
+        return configured.Overlay(LimitOverrides).ApplyTo(Limits);
+    }
+
     public ExternalObjects ExternalObjects { get; init; } = ExternalObjects.None;
 
     /// <summary>Mount paths that hide the image's files (ML3005).</summary>

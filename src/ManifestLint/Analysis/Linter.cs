@@ -27,7 +27,9 @@ public sealed class Linter
     {
         var stopwatch = Stopwatch.StartNew();
         var inputErrors = new List<InputError>();
-        var files = ManifestLoader.Load(inputs, _options.Limits, _options.MaxParallelism, inputErrors);
+        var files = _options.Configuration is null && _options.LimitOverrides.IsEmpty
+            ? ManifestLoader.Load(inputs, _options.Limits, _options.MaxParallelism, inputErrors)
+            : ManifestLoader.Load(inputs, _options.LimitsFor, _options.MaxParallelism, inputErrors);
         return Analyze(files, inputErrors, stopwatch);
     }
 
@@ -35,6 +37,10 @@ public sealed class Linter
     public LintResult Analyze(IReadOnlyList<SourceFile> files, IReadOnlyList<InputError>? inputErrors = null, Stopwatch? stopwatch = null)
     {
         stopwatch ??= Stopwatch.StartNew();
+
+        // Files in path order, not in the order they were named: where a finding lists several definitions of one
+        // object, or a rule meets the first of them, the output must not depend on how the paths were given.
+        files = files.OrderBy(f => f.Path, StringComparer.Ordinal).ThenBy(f => f.IsContext).ToArray();
         var fileOptions = new FileOptions(_options);
         var set = LintedSet.Build(files, file => fileOptions.For(file).DefaultNamespace);
         var actions = new RuleActions();

@@ -22,7 +22,12 @@ public sealed class EditorConfigProvider : IConfigurationProvider
     public const string KubeVersionKey = "manifestlint.kube_version";
     public const string DefaultNamespaceKey = "manifestlint.default_namespace";
 
-    private static readonly string[] KnownOptions = { ExternalObjectsKey, SystemDirectoriesKey, KubeVersionKey, DefaultNamespaceKey };
+    /// <summary>The prefix of the safety limits: <c>manifestlint.max_file_bytes</c>, <c>manifestlint.max_depth</c>, ...</summary>
+    public const string LimitPrefix = "manifestlint.";
+
+    private static readonly string[] KnownOptions = new[] { ExternalObjectsKey, SystemDirectoriesKey, KubeVersionKey, DefaultNamespaceKey }
+        .Concat(Yaml.YamlLimitSettings.Names.Select(n => LimitPrefix + n))
+        .ToArray();
     private static readonly Regex DiagnosticKey = new(@"^dotnet_diagnostic\.([^.]+)\.severity$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
     private static readonly Regex CategoryKey = new(@"^dotnet_analyzer_diagnostic\.category-([^.]+)\.severity$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
@@ -173,7 +178,20 @@ public sealed class EditorConfigProvider : IConfigurationProvider
             ? List(externalText).Where(e => ExternalObjects.TryParse(e, out _, out _, out _)).ToArray()
             : null;
         var directories = option(SystemDirectoriesKey) is { } directoryText ? List(directoryText) : null;
-        return new FileSettings(severity, string.IsNullOrWhiteSpace(ns) ? null : ns!.Trim(), version, externals, directories, source);
+        var limits = Yaml.YamlLimitSettings.None;
+        foreach (var name in Yaml.YamlLimitSettings.Names)
+        {
+            if (option(LimitPrefix + name) is { } limitText)
+            {
+                // A wrong value is reported by Check with its line; the default applies.
+                Yaml.YamlLimitSettings.TrySet(ref limits, name, limitText);
+            }
+        }
+
+        return new FileSettings(severity, string.IsNullOrWhiteSpace(ns) ? null : ns!.Trim(), version, externals, directories, source)
+        {
+            Limits = limits,
+        };
     }
 
     /// <summary>Reports unknown rules, categories, options and values with their line, once per file.</summary>
@@ -259,6 +277,9 @@ public sealed class EditorConfigProvider : IConfigurationProvider
                 return null;
             case SystemDirectoriesKey when List(value).Any(d => !d.StartsWith("/", StringComparison.Ordinal)):
                 return "system directories are absolute paths such as /etc";
+            case not null when key.StartsWith(LimitPrefix + "max_", StringComparison.Ordinal):
+                var ignored = Yaml.YamlLimitSettings.None;
+                return Yaml.YamlLimitSettings.TrySet(ref ignored, key.Substring(LimitPrefix.Length), value);
             default:
                 return null;
         }

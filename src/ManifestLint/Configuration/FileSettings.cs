@@ -36,6 +36,9 @@ public sealed class FileSettings
     /// <summary>Replaces the default system directories (ML3005).</summary>
     public IReadOnlyList<string>? SystemDirectories { get; }
 
+    /// <summary>Safety limits set for this file (<c>manifestlint.max_depth</c>, ...); the command line wins over them.</summary>
+    public Yaml.YamlLimitSettings Limits { get; init; } = Yaml.YamlLimitSettings.None;
+
     /// <summary>A key identifying the configuration files behind these settings (for caching).</summary>
     public string? Source { get; }
 }

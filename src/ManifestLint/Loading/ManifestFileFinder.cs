@@ -24,15 +24,23 @@ public static class ManifestFileFinder
     }
 
     /// <summary>The manifest files below <paramref name="directory"/>, and the folders that could not be read.</summary>
-    public static IReadOnlyList<string> FindFiles(string directory, ICollection<InputError> problems)
+    public static IReadOnlyList<string> FindFiles(string directory, ICollection<InputError> problems) =>
+        FindFiles(directory, problems, problems);
+
+    /// <summary>
+    /// The manifest files below <paramref name="directory"/>; when <paramref name="directory"/> itself cannot be read
+    /// that goes to <paramref name="problems"/> (the user named it), a sub-folder that cannot be read goes to
+    /// <paramref name="skippedFolders"/> (reported and skipped).
+    /// </summary>
+    public static IReadOnlyList<string> FindFiles(string directory, ICollection<InputError> problems, ICollection<InputError> skippedFolders)
     {
         var files = new List<string>();
         var visited = new HashSet<string>(StringComparer.Ordinal);
-        Walk(Path.GetFullPath(directory), files, visited, problems, depth: 0);
+        Walk(Path.GetFullPath(directory), files, visited, problems, skippedFolders, depth: 0);
         return files;
     }
 
-    private static void Walk(string directory, List<string> files, HashSet<string> visited, ICollection<InputError> problems, int depth)
+    private static void Walk(string directory, List<string> files, HashSet<string> visited, ICollection<InputError> problems, ICollection<InputError> skippedFolders, int depth)
     {
         if (depth > MaxDirectoryDepth || !visited.Add(RealPath(directory)))
         {
@@ -46,7 +54,7 @@ public static class ManifestFileFinder
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
         {
-            problems.Add(new InputError(directory, "cannot read the directory: " + e.Message));
+            (depth == 0 ? problems : skippedFolders).Add(new InputError(directory, "cannot read the directory: " + e.Message));
             return;
         }
 
@@ -68,7 +76,7 @@ public static class ManifestFileFinder
             {
                 if (!SkippedDirectories.Contains(name))
                 {
-                    Walk(entry, files, visited, problems, depth + 1);
+                    Walk(entry, files, visited, problems, skippedFolders, depth + 1);
                 }
             }
             else if (IsManifestFileName(name))

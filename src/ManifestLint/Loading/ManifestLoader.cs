@@ -5,9 +5,18 @@ namespace ManifestLint.Loading;
 /// <summary>Loads every input of a run: expands directories, reads and parses files in parallel, keeps order.</summary>
 public static class ManifestLoader
 {
-    public static IReadOnlyList<SourceFile> Load(InputSet inputs, YamlLimits limits, int maxParallelism, List<InputError> errors)
+    public static IReadOnlyList<SourceFile> Load(InputSet inputs, YamlLimits limits, int maxParallelism, List<InputError> errors) =>
+        Load(inputs, _ => limits, maxParallelism, errors);
+
+    /// <summary>
+    /// Loads the inputs with per-file limits. A path the user named that cannot be read is an <see cref="InputError"/>
+    /// (exit code 2); a file or folder found inside a named folder that cannot be read (no permission, deleted since
+    /// the folder was listed) is skipped with its reason in the summary.
+    /// </summary>
+    public static IReadOnlyList<SourceFile> Load(InputSet inputs, Func<string, YamlLimits> limitsFor, int maxParallelism, List<InputError> errors)
     {
-        var work = new List<(string Path, bool IsContext)>();
+        var work = new List<(string Path, bool IsContext, bool Named)>();
+        var skippedFolders = new List<InputError>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var files = new List<SourceFile>();
         var standardInputDone = false;
@@ -19,7 +28,7 @@ public static class ManifestLoader
                 if (!isContext && !standardInputDone)
                 {
                     standardInputDone = true;
-                    files.Add(SourceFileReader.ReadText(inputs.StandardInputName, inputs.StandardInputName, inputs.StandardInput ?? string.Empty, limits));
+                    files.Add(SourceFileReader.ReadText(inputs.StandardInputName, inputs.StandardInputName, inputs.StandardInput ?? string.Empty, limitsFor(inputs.StandardInputName)));
                 }
 
                 return;
@@ -28,11 +37,11 @@ public static class ManifestLoader
             var full = Path.GetFullPath(Path.Combine(inputs.WorkingDirectory, path));
             if (Directory.Exists(full))
             {
-                foreach (var file in ManifestFileFinder.FindFiles(full, errors))
+                foreach (var file in ManifestFileFinder.FindFiles(full, isContext ? new List<InputError>() : errors, skippedFolders))
                 {
                     if (seen.Add(file))
                     {
-                        work.Add((file, isContext));
+                        work.Add((file, isContext, false));
                     }
                 }
             }
@@ -40,7 +49,7 @@ public static class ManifestLoader
             {
                 if (seen.Add(full))
                 {
-                    work.Add((full, isContext));
+                    work.Add((full, isContext, true));
                 }
             }
             else if (!isContext)
@@ -65,29 +74,39 @@ public static class ManifestLoader
         {
             for (var i = 0; i < work.Count; i++)
             {
-                parsed[i] = Read(work[i], inputs.WorkingDirectory, limits);
+                parsed[i] = Read(work[i], inputs.WorkingDirectory, limitsFor);
             }
         }
         else
         {
             Parallel.For(0, work.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, i =>
-                parsed[i] = Read(work[i], inputs.WorkingDirectory, limits));
+                parsed[i] = Read(work[i], inputs.WorkingDirectory, limitsFor));
         }
 
-        foreach (var file in parsed)
+        for (var i = 0; i < parsed.Length; i++)
         {
-            if (file.ReadError is not null && !file.IsContext)
+            if (parsed[i].ReadError is not null && !parsed[i].IsContext && work[i].Named)
             {
-                errors.Add(new InputError(file.DisplayPath, "cannot read the file: " + file.ReadError));
+                errors.Add(new InputError(parsed[i].DisplayPath, "cannot read the file: " + parsed[i].ReadError));
             }
         }
 
         files.AddRange(parsed);
+        foreach (var folder in skippedFolders.OrderBy(f => f.Path, StringComparer.Ordinal))
+        {
+            // Listed like a file that was skipped, so that the summary names the reason.
+            files.Add(new SourceFile(folder.Path, DisplayPathOf(folder.Path, inputs.WorkingDirectory), isContext: false)
+            {
+                Skipped = true,
+                SkipReason = "unreadable: " + folder.Message,
+            });
+        }
+
         return files;
     }
 
-    private static SourceFile Read((string Path, bool IsContext) item, string workingDirectory, YamlLimits limits) =>
-        SourceFileReader.ReadFile(item.Path, DisplayPathOf(item.Path, workingDirectory), item.IsContext, limits);
+    private static SourceFile Read((string Path, bool IsContext, bool Named) item, string workingDirectory, Func<string, YamlLimits> limitsFor) =>
+        SourceFileReader.ReadFile(item.Path, DisplayPathOf(item.Path, workingDirectory), item.IsContext, limitsFor(item.Path));
 
     /// <summary>Relative to the working directory when below it, with '/' separators; absolute otherwise.</summary>
     public static string DisplayPathOf(string fullPath, string workingDirectory)

@@ -43,6 +43,56 @@ public sealed class SourceFile
     public string? SkipReason { get; internal set; }
 
     public override string ToString() => DisplayPath;
+
+    private int[]? _lineStarts;
+
+    /// <summary>
+    /// True when <paramref name="position"/> lies inside <see cref="Text"/>. The YAML reader may place a problem at
+    /// the end of the stream on a line after the last one, and counts line breaks (a lone CR, U+2028) that the
+    /// text's lines do not; a report must never point outside the file.
+    /// </summary>
+    public bool Contains(SourcePosition position)
+    {
+        var starts = LineStarts();
+        return position.Offset >= 0 && position.Offset <= Text.Length && position.Line >= 1 && position.Line <= starts.Length
+               && position.Column >= 1 && starts[position.Line - 1] + position.Column - 1 <= Text.Length;
+    }
+
+    /// <summary>The line and column of character <paramref name="offset"/>, clamped to the text.</summary>
+    public SourcePosition PositionAt(int offset)
+    {
+        var starts = LineStarts();
+        offset = Math.Min(Math.Max(0, offset), Text.Length);
+        var line = Array.BinarySearch(starts, offset);
+        if (line < 0)
+        {
+            line = ~line - 1;
+        }
+
+        return new SourcePosition(line + 1, offset - starts[line] + 1, offset);
+    }
+
+    private int[] LineStarts()
+    {
+        // Computed once per file on first use; a race computes the same array twice, which is harmless.
+        if (_lineStarts is { } cached)
+        {
+            return cached;
+        }
+
+        var starts = new List<int> { 0 };
+        var text = Text;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\n')
+            {
+                starts.Add(i + 1);
+            }
+        }
+
+        _lineStarts = starts.ToArray();
+        return _lineStarts;
+    }
 }
 
 public enum LoadProblemKind

@@ -74,6 +74,10 @@ public static class SourceFileReader
         return ParseText(file, limits);
     }
 
+    /// <summary>Reads bytes already in memory as the file at <paramref name="path"/> (fuzzing, tests, editors).</summary>
+    public static SourceFile ReadBytes(string path, string displayPath, byte[] bytes, YamlLimits limits) =>
+        Parse(new SourceFile(path, displayPath, isContext: false), bytes, bytes.Length, limits);
+
     internal static SourceFile Parse(SourceFile file, byte[] bytes, int length, YamlLimits limits)
     {
         file.ByteLength = length;
@@ -90,6 +94,7 @@ public static class SourceFileReader
         var text = TextDecoding.Decode(bytes, length, out var encodingProblem);
         if (encodingProblem is not null)
         {
+            file.Text = text;
             Skip(file, encodingProblem, "not UTF-8");
             return file;
         }
@@ -110,6 +115,16 @@ public static class SourceFileReader
                 "the file contains a NUL character, so it is binary data, not YAML",
                 new SourceRange(position, new SourcePosition(position.Line, position.Column + 1, position.Offset + 1))),
                 "binary content");
+            return file;
+        }
+
+        if (LongLine(text, limits.MaxLineLength) is { } longLine)
+        {
+            Skip(file, new LoadProblem(
+                LoadProblemKind.Limit,
+                $"line {longLine.Line} is longer than {limits.MaxLineLength:N0} characters (limit MaxLineLength); the file was not parsed",
+                new SourceRange(longLine, longLine)),
+                "over a safety limit");
             return file;
         }
 
@@ -135,6 +150,39 @@ public static class SourceFileReader
         }
 
         return file;
+    }
+
+    /// <summary>The position just past the limit on the first line longer than it, if any.</summary>
+    private static SourcePosition? LongLine(string text, int maxLineLength)
+    {
+        if (text.Length <= maxLineLength)
+        {
+            return null;
+        }
+
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i == text.Length || text[i] == '\n')
+            {
+                var length = i - lineStart;
+                if (length > 0 && text[i - 1] == '\r')
+                {
+                    length--;
+                }
+
+                if (length > maxLineLength)
+                {
+                    return new SourcePosition(line, maxLineLength + 1, lineStart + maxLineLength);
+                }
+
+                line++;
+                lineStart = i + 1;
+            }
+        }
+
+        return null;
     }
 
     private static void Skip(SourceFile file, LoadProblem problem, string reason)

@@ -46,7 +46,10 @@ internal static class TextDecoding
                 LoadProblemKind.Syntax,
                 $"the file is not valid UTF-8 (byte 0x{bytes[badByte]:X2} at offset {badByte}); save it as UTF-8",
                 new SourceRange(position, position));
-            return string.Empty;
+
+            // The text with replacement characters: the finding's location (after the valid part) lies inside it,
+            // and a report can still show the lines around it.
+            return Encoding.UTF8.GetString(bytes, start, length - start);
         }
     }
 

@@ -19,4 +19,10 @@ public sealed record YamlLimits
 
     /// <summary>Most nodes one file may hold.</summary>
     public int MaxNodes { get; init; } = 5_000_000;
+
+    /// <summary>
+    /// Longest line, in characters. The longest line in the real-world corpus has 4,371 (a TLS certificate);
+    /// 4 Mi still lets a minified JSON list through, while a multi-megabyte single line is reported, not shown.
+    /// </summary>
+    public int MaxLineLength { get; init; } = 4 * 1024 * 1024;
 }
