@@ -28,15 +28,20 @@ public sealed class Linter
         var stopwatch = Stopwatch.StartNew();
         var inputErrors = new List<InputError>();
         var files = ManifestLoader.Load(inputs, _options.Limits, _options.MaxParallelism, inputErrors);
-        return Analyze(files, inputErrors, stopwatch);
+        return Analyze(files, inputErrors, stopwatch, stopwatch.Elapsed);
     }
 
     /// <summary>Lints files that are already read (the analyzer front end, tests).</summary>
-    public LintResult Analyze(IReadOnlyList<SourceFile> files, IReadOnlyList<InputError>? inputErrors = null, Stopwatch? stopwatch = null)
+    public LintResult Analyze(IReadOnlyList<SourceFile> files, IReadOnlyList<InputError>? inputErrors = null, Stopwatch? stopwatch = null) =>
+        Analyze(files, inputErrors, stopwatch, TimeSpan.Zero);
+
+    private LintResult Analyze(IReadOnlyList<SourceFile> files, IReadOnlyList<InputError>? inputErrors, Stopwatch? stopwatch, TimeSpan loaded)
     {
         stopwatch ??= Stopwatch.StartNew();
+        var started = stopwatch.Elapsed;
         var fileOptions = new FileOptions(_options);
         var set = LintedSet.Build(files, file => fileOptions.For(file).DefaultNamespace);
+        var modelled = stopwatch.Elapsed;
         var actions = new RuleActions();
         foreach (var rule in _catalog.Rules)
         {
@@ -45,6 +50,7 @@ public sealed class Linter
 
         var collector = new Collector(fileOptions, set);
         Run(actions, set, collector, fileOptions);
+        var ruled = stopwatch.Elapsed;
 
         // Suppressions apply last, to findings that would be shown, so that an unused one can be told apart.
         var suppressions = Suppressions.Build(set, _catalog);
@@ -80,6 +86,7 @@ public sealed class Linter
         {
             Suppressed = suppressed,
             ConfigurationMessages = messages,
+            Phases = new LintPhaseTimes(loaded, modelled - started, ruled - modelled, stopwatch.Elapsed - ruled),
         };
     }
 
