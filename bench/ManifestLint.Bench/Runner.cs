@@ -283,7 +283,7 @@ internal sealed class Runner
             start.ArgumentList.Add(argument);
         }
 
-        start.ArgumentList.Add(aot ? "-p:PublishAot=true" : "--self-contained");
+        start.ArgumentList.Add(aot ? "-p:ManifestLintAot=true" : "--self-contained");
         if (!aot)
         {
             start.ArgumentList.Add("false");
