@@ -284,10 +284,7 @@ internal sealed class Runner
         }
 
         start.ArgumentList.Add(aot ? "-p:ManifestLintAot=true" : "--self-contained");
-        if (!aot)
-        {
-            start.ArgumentList.Add("false");
-        }
+        start.ArgumentList.Add(aot ? "-p:TreatWarningsAsErrors=false" : "false");
 
         Console.Error.WriteLine($"bench: dotnet {string.Join(' ', start.ArgumentList)}");
         using var process = Process.Start(start)!;
