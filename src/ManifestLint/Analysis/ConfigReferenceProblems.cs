@@ -61,7 +61,24 @@ public sealed class ReferenceProblem
 /// </summary>
 public static class ConfigReferenceProblems
 {
+    /// <summary>
+    /// The problems of a pod spec, computed once per set and options: seven ML1 rules ask for every pod spec.
+    /// </summary>
     public static IReadOnlyList<ReferenceProblem> Find(PodSpec pod, LintedSet set, LintOptions options)
+    {
+        if (Volatile.Read(ref pod.ReferenceProblemsMemo) is Memo memo && ReferenceEquals(memo.Set, set) && ReferenceEquals(memo.Options, options))
+        {
+            return memo.Problems;
+        }
+
+        var problems = Compute(pod, set, options);
+        Volatile.Write(ref pod.ReferenceProblemsMemo, new Memo(set, options, problems));
+        return problems;
+    }
+
+    private sealed record Memo(LintedSet Set, LintOptions Options, IReadOnlyList<ReferenceProblem> Problems);
+
+    private static IReadOnlyList<ReferenceProblem> Compute(PodSpec pod, LintedSet set, LintOptions options)
     {
         List<ReferenceProblem>? problems = null;
         foreach (var use in pod.ConfigReferences)

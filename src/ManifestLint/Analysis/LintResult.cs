@@ -43,5 +43,17 @@ public sealed class LintResult
 
     public TimeSpan Elapsed { get; }
 
+    /// <summary>Where the time of the run went (the benchmark's phase table).</summary>
+    public LintPhaseTimes Phases { get; init; } = LintPhaseTimes.None;
+
     public int Count(DiagnosticSeverity severity) => Diagnostics.Count(d => d.Severity == severity);
+}
+
+/// <summary>
+/// Wall time of each phase of a run: reading and parsing the files (zero when the files were given already read),
+/// building the linted set, running the rules, and suppressing and sorting the findings.
+/// </summary>
+public sealed record LintPhaseTimes(TimeSpan Load, TimeSpan Model, TimeSpan Rules, TimeSpan Finish)
+{
+    public static readonly LintPhaseTimes None = new(TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
 }

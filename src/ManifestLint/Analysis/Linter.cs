@@ -30,19 +30,24 @@ public sealed class Linter
         var files = _options.Configuration is null && _options.LimitOverrides.IsEmpty
             ? ManifestLoader.Load(inputs, _options.Limits, _options.MaxParallelism, inputErrors)
             : ManifestLoader.Load(inputs, _options.LimitsFor, _options.MaxParallelism, inputErrors);
-        return Analyze(files, inputErrors, stopwatch);
+        return Analyze(files, inputErrors, stopwatch, stopwatch.Elapsed);
     }
 
     /// <summary>Lints files that are already read (the analyzer front end, tests).</summary>
-    public LintResult Analyze(IReadOnlyList<SourceFile> files, IReadOnlyList<InputError>? inputErrors = null, Stopwatch? stopwatch = null)
+    public LintResult Analyze(IReadOnlyList<SourceFile> files, IReadOnlyList<InputError>? inputErrors = null, Stopwatch? stopwatch = null) =>
+        Analyze(files, inputErrors, stopwatch, TimeSpan.Zero);
+
+    private LintResult Analyze(IReadOnlyList<SourceFile> files, IReadOnlyList<InputError>? inputErrors, Stopwatch? stopwatch, TimeSpan loaded)
     {
         stopwatch ??= Stopwatch.StartNew();
+        var started = stopwatch.Elapsed;
 
         // Files in path order, not in the order they were named: where a finding lists several definitions of one
         // object, or a rule meets the first of them, the output must not depend on how the paths were given.
         files = files.OrderBy(f => f.Path, StringComparer.Ordinal).ThenBy(f => f.IsContext).ToArray();
         var fileOptions = new FileOptions(_options);
         var set = LintedSet.Build(files, file => fileOptions.For(file).DefaultNamespace);
+        var modelled = stopwatch.Elapsed;
         var actions = new RuleActions();
         foreach (var rule in _catalog.Rules)
         {
@@ -51,6 +56,7 @@ public sealed class Linter
 
         var collector = new Collector(fileOptions, set);
         Run(actions, set, collector, fileOptions);
+        var ruled = stopwatch.Elapsed;
 
         // Suppressions apply last, to findings that would be shown, so that an unused one can be told apart.
         var suppressions = Suppressions.Build(set, _catalog);
@@ -86,6 +92,7 @@ public sealed class Linter
         {
             Suppressed = suppressed,
             ConfigurationMessages = messages,
+            Phases = new LintPhaseTimes(loaded, modelled - started, ruled - modelled, stopwatch.Elapsed - ruled),
         };
     }
 

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 using ManifestLint.Yaml;
 
@@ -18,8 +17,6 @@ public sealed class ConfigPayload
     /// <summary><c>core.MaxSecretSize</c>, the limit for ConfigMaps and Secrets alike; exactly this many bytes pass.</summary>
     public const long MaxBytes = 1024 * 1024;
 
-    private static readonly ConditionalWeakTable<KubeObject, ConfigPayload> Cache = new();
-
     private ConfigPayload(ConfigData data, long totalBytes, IReadOnlyList<EncodedValue> encodedValues)
     {
         Data = data;
@@ -37,7 +34,7 @@ public sealed class ConfigPayload
 
     /// <summary>The payload of a ConfigMap or Secret; null for other kinds.</summary>
     public static ConfigPayload? Of(KubeObject obj) =>
-        obj.IsKind("ConfigMap") || obj.IsKind("Secret") ? Cache.GetValue(obj, Compute) : null;
+        obj.IsKind("ConfigMap") || obj.IsKind("Secret") ? LazyInitializer.EnsureInitialized(ref obj.PayloadMemo, () => Compute(obj))! : null;
 
     private static ConfigPayload Compute(KubeObject obj)
     {

@@ -11,6 +11,11 @@ public sealed class KubeObject
 {
     private IReadOnlyList<PodSpec>? _podSpecs;
 
+    // Computed once per object and shared by the rules that need them (a field, not a ConditionalWeakTable: the
+    // table's lock was contended by the rule threads). Racing threads compute the same value; one is kept.
+    internal ConfigPayload? PayloadMemo;
+    internal IReadOnlyList<Schema.SchemaViolation>? SchemaViolationsMemo;
+
     internal KubeObject(SourceFile file, YamlDocument document, YamlMapping root, string path, string defaultNamespace)
     {
         File = file;

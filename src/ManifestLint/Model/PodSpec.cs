@@ -11,6 +11,9 @@ public sealed class PodSpec
     private Dictionary<string, List<VolumeMount>>? _mountsByVolume;
     private HashSet<string>? _deviceVolumes;
 
+    /// <summary>ConfigReferenceProblems.Find's answer for one set and options, shared by the ML1 rules.</summary>
+    internal object? ReferenceProblemsMemo;
+
     internal PodSpec(KubeObject owner, YamlMapping node, string path)
     {
         Owner = owner;

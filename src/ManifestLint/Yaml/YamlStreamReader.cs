@@ -243,6 +243,7 @@ public static class YamlStreamReader
 
     private sealed class Frame
     {
+        private const int SmallMapping = 8;
         private readonly List<YamlNode>? _items;
         private readonly List<YamlEntry>? _entries;
         private Dictionary<string, YamlEntry>? _seen;
@@ -291,18 +292,51 @@ public static class YamlStreamReader
 
             var name = key is YamlScalar scalar ? scalar.Resolved.AsMapKey(scalar.Value) : null;
             var entry = new YamlEntry(key, node, name, merged: false);
-            if (name is not null)
+            if (name is not null && PreviousWritten(name, entry) is { } first)
             {
-                _seen ??= new Dictionary<string, YamlEntry>(StringComparer.Ordinal);
-                if (_seen.TryGetValue(name, out var first))
-                {
-                    duplicates.Add(new DuplicateKey(first, entry));
-                }
-
-                _seen[name] = entry;
+                duplicates.Add(new DuplicateKey(first, entry));
             }
 
             _entries!.Add(entry);
+        }
+
+        /// <summary>
+        /// The last entry written (not merged) under this name before <paramref name="entry"/>. Most mappings are
+        /// small, so a backwards scan beats a dictionary per mapping (which was most of the tree's allocations);
+        /// a mapping that grows past <see cref="SmallMapping"/> entries gets an index.
+        /// </summary>
+        private YamlEntry? PreviousWritten(string name, YamlEntry entry)
+        {
+            var entries = _entries!;
+            if (_seen is null)
+            {
+                if (entries.Count < SmallMapping)
+                {
+                    for (var i = entries.Count - 1; i >= 0; i--)
+                    {
+                        var candidate = entries[i];
+                        if (!candidate.IsMerged && string.Equals(candidate.Name, name, StringComparison.Ordinal))
+                        {
+                            return candidate;
+                        }
+                    }
+
+                    return null;
+                }
+
+                _seen = new Dictionary<string, YamlEntry>(StringComparer.Ordinal);
+                foreach (var written in entries)
+                {
+                    if (!written.IsMerged && written.Name is not null)
+                    {
+                        _seen[written.Name] = written;
+                    }
+                }
+            }
+
+            _seen.TryGetValue(name, out var first);
+            _seen[name] = entry;
+            return first;
         }
 
         public YamlNode Build(SourcePosition end)

@@ -22,7 +22,11 @@ public sealed record SchemaViolation(ViolationKind Kind, Structure Structure, Ya
 /// <summary>Walks an object's modelled structures and lists what the API's decoder would reject.</summary>
 public static class SchemaChecker
 {
-    public static IReadOnlyList<SchemaViolation> Check(KubeObject obj)
+    /// <summary>The violations of an object, computed once and shared by ML0005 and ML0006.</summary>
+    public static IReadOnlyList<SchemaViolation> Check(KubeObject obj) =>
+        LazyInitializer.EnsureInitialized(ref obj.SchemaViolationsMemo, () => Compute(obj))!;
+
+    private static IReadOnlyList<SchemaViolation> Compute(KubeObject obj)
     {
         var violations = new List<SchemaViolation>();
         var top = obj.Kind switch
