@@ -73,7 +73,9 @@ public static class YamlPath
         }
     }
 
-    private static string Key(string name) => name.Length == 0 || name.IndexOfAny(new[] { '.', '[', ']' }) >= 0 ? "['" + name + "']" : name;
+    private static readonly char[] SpecialCharacters = { '.', '[', ']' };
+
+    private static string Key(string name) => name.Length == 0 || name.IndexOfAny(SpecialCharacters) >= 0 ? "['" + name + "']" : name;
 
     private static string Join(List<string> segments)
     {
