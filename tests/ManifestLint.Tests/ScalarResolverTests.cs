@@ -144,9 +144,9 @@ public sealed class ScalarResolverTests
     {
         var document = YamlStreamReader.Read("a: \"0644\"\nb: '1.10'\nc: !!str 0644\nd: 0644\n").Documents[0];
         var root = (YamlMapping)document.Root!;
-        Assert.Equal(ScalarType.String, root.GetScalar("a")!.Resolved.Type);
-        Assert.Equal(ScalarType.String, root.GetScalar("b")!.Resolved.Type);
-        Assert.Equal(ScalarType.String, root.GetScalar("c")!.Resolved.Type);
+        Assert.Equal(ScalarType.String, root.GetScalar("a")!.ResolvedType);
+        Assert.Equal(ScalarType.String, root.GetScalar("b")!.ResolvedType);
+        Assert.Equal(ScalarType.String, root.GetScalar("c")!.ResolvedType);
         Assert.Equal(420, root.GetScalar("d")!.Resolved.Integer);
     }
 }

@@ -65,7 +65,7 @@ public static class ConfigReferenceResolver
     public static ReferenceResolution Resolve(ConfigReferenceUse use, LintedSet set, LintOptions options)
     {
         var reference = use.Reference;
-        if (reference.NameNode is not { } nameNode || !nameNode.Resolved.IsString || reference.Name is not { } name)
+        if (reference.NameNode is not { } nameNode || !nameNode.IsResolvedString || reference.Name is not { } name)
         {
             return new ReferenceResolution(use, ReferenceResolutionKind.Unnamed, null, Array.Empty<ConfigSource>());
         }
@@ -99,5 +99,5 @@ public static class ConfigReferenceResolver
 
     /// <summary>The key a scalar names, or null when it is absent, empty or not a string (the API reports those).</summary>
     public static string? KeyOf(YamlScalar? node) =>
-        node is { Resolved.IsString: true, Value.Length: > 0 } ? node.Value : null;
+        node is { IsResolvedString: true, Value.Length: > 0 } ? node.Value : null;
 }

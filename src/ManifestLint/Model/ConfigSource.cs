@@ -139,7 +139,7 @@ public sealed class ConfigSource
         if (map is null)
         {
             // Absent or null is an empty map; any other shape is rejected by the API (ML0005) and tells us nothing.
-            return root[field] is null or YamlScalar { Resolved.Type: ScalarType.Null };
+            return root[field] is null or YamlScalar { ResolvedType: ScalarType.Null };
         }
 
         foreach (var entry in map.Entries)

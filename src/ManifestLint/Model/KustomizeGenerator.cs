@@ -72,7 +72,7 @@ internal static class KustomizeGenerator
         }
 
         var behavior = entry.GetString("behavior");
-        var immutable = entry.GetMapping("options")?.GetScalar("immutable") is { Resolved.Type: ScalarType.Bool } flag
+        var immutable = entry.GetMapping("options")?.GetScalar("immutable") is { ResolvedType: ScalarType.Bool } flag
             ? flag.Resolved.Bool
             : immutableByDefault;
 
@@ -91,7 +91,7 @@ internal static class KustomizeGenerator
 
         foreach (var item in sequence.Items)
         {
-            if (item is YamlScalar { Resolved.Type: not ScalarType.Null } scalar)
+            if (item is YamlScalar { ResolvedType: not ScalarType.Null } scalar)
             {
                 yield return scalar.Value;
             }

@@ -48,7 +48,7 @@ public sealed class PodSpec
 
             foreach (var item in secrets.Items)
             {
-                if (item is YamlMapping mapping && mapping.GetScalar("name") is { Resolved.Type: not ScalarType.Null } name)
+                if (item is YamlMapping mapping && mapping.GetScalar("name") is { ResolvedType: not ScalarType.Null } name)
                 {
                     yield return name;
                 }
@@ -79,7 +79,7 @@ public sealed class PodSpec
                         "secretName" => entry.Value as YamlScalar,
                         _ => null,
                     };
-                    if (name is { Resolved.Type: not ScalarType.Null })
+                    if (name is { ResolvedType: not ScalarType.Null })
                     {
                         yield return name;
                     }

@@ -49,7 +49,7 @@ public sealed class ObjectLacksIdentity : ManifestRule
         context.ReportAt(Rule, anchor, $"{obj.Kind} has no metadata.name; the API rejects it with \"name or generateName is required\". Add metadata.name.");
     }
 
-    private static bool IsBlank(YamlNode node) => node is YamlScalar { Resolved.Type: ScalarType.Null } or YamlScalar { Value.Length: 0 };
+    private static bool IsBlank(YamlNode node) => node is YamlScalar { ResolvedType: ScalarType.Null } or YamlScalar { Value.Length: 0 };
 
     private static YamlNode AnchorOf(YamlEntry? entry, YamlMapping root) =>
         entry?.Key ?? (root.Entries.Count > 0 ? root.Entries[0].Key : root);

@@ -28,7 +28,7 @@ public sealed class SubPathNamesMissingFile : ManifestRule
         {
             foreach (var mount in container.VolumeMounts)
             {
-                if (mount.SubPath is not { } subPath || mount.SubPathNode is not { Resolved.IsString: true } anchor
+                if (mount.SubPath is not { } subPath || mount.SubPathNode is not { IsResolvedString: true } anchor
                     || VolumeFiles.Clean(subPath) is not { } clean || clean.StartsWith("..", StringComparison.Ordinal)
                     || pod.FindVolume(mount.Name) is not { } volume)
                 {

@@ -32,7 +32,7 @@ public sealed class VolumeMountReferencesUndefinedVolume : ManifestRule
         {
             foreach (var mount in container.VolumeMounts)
             {
-                if (mount.NameNode is not { Resolved.IsString: true } anchor || mount.Name is not { Length: > 0 } name || pod.FindVolume(name) is not null)
+                if (mount.NameNode is not { IsResolvedString: true } anchor || mount.Name is not { Length: > 0 } name || pod.FindVolume(name) is not null)
                 {
                     continue;
                 }

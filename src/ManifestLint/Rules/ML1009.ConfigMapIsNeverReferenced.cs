@@ -45,7 +45,7 @@ public sealed class ConfigMapIsNeverReferenced : ManifestRule
             {
                 foreach (var field in new[] { "imagePullSecrets", "secrets" })
                 {
-                    foreach (var item in obj.Root.GetSequence(field)?.Items ?? Array.Empty<Yaml.YamlNode>())
+                    foreach (var item in obj.Root.GetSequence(field)?.Items ?? default)
                     {
                         if (item is Yaml.YamlMapping mapping && mapping.GetString("name") is { } name)
                         {

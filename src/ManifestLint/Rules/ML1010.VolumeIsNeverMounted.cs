@@ -30,7 +30,7 @@ public sealed class VolumeIsNeverMounted : ManifestRule
 
         foreach (var volume in pod.Volumes)
         {
-            if (volume.NameNode is not { Resolved.IsString: true } anchor || volume.Name is not { Length: > 0 } || pod.IsUsed(volume))
+            if (volume.NameNode is not { IsResolvedString: true } anchor || volume.Name is not { Length: > 0 } || pod.IsUsed(volume))
             {
                 continue;
             }

@@ -68,7 +68,7 @@ public sealed class DataValueIsNotString : ManifestRule
         return $"{subject} is read as {what}, but the field holds base64 text, so the API rejects the object (\"cannot unmarshal {GoType(value)} into Go struct field {obj.Kind}.{field} of type []byte\"). {fix}";
     }
 
-    private static string Describe(YamlScalar scalar) => scalar.Resolved.Type switch
+    private static string Describe(YamlScalar scalar) => scalar.ResolvedType switch
     {
         ScalarType.Bool => $"the boolean {scalar.Resolved.Json}",
         ScalarType.Int => scalar.Resolved.Json == scalar.Value ? $"the number {scalar.Value}" : $"the number {scalar.Resolved.Json}",
@@ -77,7 +77,7 @@ public sealed class DataValueIsNotString : ManifestRule
 
     private static string GoType(YamlNode value) => value switch
     {
-        YamlScalar { Resolved.Type: ScalarType.Bool } => "bool",
+        YamlScalar { ResolvedType: ScalarType.Bool } => "bool",
         YamlScalar => "number",
         YamlMapping => "object",
         _ => "array",

@@ -82,7 +82,7 @@ public sealed class KeyChangedByTypeResolution : ManifestRule
         return null;
     }
 
-    private static string Describe(YamlScalar key) => key.Resolved.Type switch
+    private static string Describe(YamlScalar key) => key.ResolvedType switch
     {
         ScalarType.Bool => $"the boolean {key.Resolved.Json}",
         ScalarType.Int => $"the number {key.Resolved.Json}",

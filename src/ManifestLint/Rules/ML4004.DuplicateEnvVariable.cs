@@ -49,7 +49,7 @@ public sealed class DuplicateEnvVariable : ManifestRule
     /// </summary>
     private static bool ExtendsEarlierDefinition(EnvVar entry)
     {
-        if (entry.Node["valueFrom"] is { } valueFrom && !(valueFrom is YamlScalar { Resolved.Type: ScalarType.Null }))
+        if (entry.Node["valueFrom"] is { } valueFrom && !(valueFrom is YamlScalar { ResolvedType: ScalarType.Null }))
         {
             return false;
         }

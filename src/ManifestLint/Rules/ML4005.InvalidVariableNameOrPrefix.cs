@@ -32,7 +32,7 @@ public sealed class InvalidVariableNameOrPrefix : ManifestRule
             foreach (var envFrom in container.EnvFrom)
             {
                 // An empty prefix is no prefix; the API only validates a non-empty one.
-                if (envFrom.PrefixNode is { Resolved.IsString: true } prefixNode && prefixNode.Value.Length > 0)
+                if (envFrom.PrefixNode is { IsResolvedString: true } prefixNode && prefixNode.Value.Length > 0)
                 {
                     Check(context, prefixNode, $"envFrom prefix '{prefixNode.Value}' of {EnvironmentText.Of(container)}", prefixNode.Value, relaxed);
                 }
@@ -43,17 +43,17 @@ public sealed class InvalidVariableNameOrPrefix : ManifestRule
     private static void CheckName(PodSpecAnalysisContext context, Container container, EnvVar entry, bool relaxed)
     {
         var nameNode = entry.Node["name"];
-        if (nameNode is null || nameNode is YamlScalar { Resolved.Type: ScalarType.Null } || nameNode is YamlScalar { Value.Length: 0 })
+        if (nameNode is null || nameNode is YamlScalar { ResolvedType: ScalarType.Null } || nameNode is YamlScalar { Value.Length: 0 })
         {
             // name: "" is shown where it is written; a missing or null name on the entry's first key.
-            var anchor = nameNode is YamlScalar { Resolved.IsString: true } empty ? empty : FindingAnchor.FirstKey(entry.Node);
+            var anchor = nameNode is YamlScalar { IsResolvedString: true } empty ? empty : FindingAnchor.FirstKey(entry.Node);
             context.ReportAt(Rule, anchor,
                 $"env[{entry.Index}] of {EnvironmentText.Of(container)} has no name: the API rejects the pod (env[{entry.Index}].name: Required value). Give the variable a name.");
             return;
         }
 
         // A name that is a number or a boolean is ML0005's finding; only string names are judged here.
-        if (nameNode is YamlScalar { Resolved.IsString: true } name)
+        if (nameNode is YamlScalar { IsResolvedString: true } name)
         {
             Check(context, name, $"env name '{name.Value}' of {EnvironmentText.Of(container)}", name.Value, relaxed);
         }

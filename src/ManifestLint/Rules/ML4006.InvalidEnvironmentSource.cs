@@ -75,7 +75,7 @@ public sealed class InvalidEnvironmentSource : ManifestRule
             context.ReportAt(Rule, anchor,
                 $"{where} names no source: the API rejects the pod (must specify one of: fieldRef, resourceFieldRef, configMapKeyRef or secretKeyRef). Add one, or use value instead.");
         }
-        else if (entry.Node.GetScalar("value") is { Resolved.IsString: true, Value.Length: > 0 })
+        else if (entry.Node.GetScalar("value") is { IsResolvedString: true, Value.Length: > 0 })
         {
             context.ReportAt(Rule, anchor,
                 $"{where} is given next to a non-empty value: the API rejects the pod (valueFrom may not be specified when value is not empty). Keep one of them.");
@@ -93,7 +93,7 @@ public sealed class InvalidEnvironmentSource : ManifestRule
         var found = new List<string>(1);
         foreach (var field in fields)
         {
-            if (node[field] is { } value && value is not YamlScalar { Resolved.Type: ScalarType.Null })
+            if (node[field] is { } value && value is not YamlScalar { ResolvedType: ScalarType.Null })
             {
                 found.Add(field);
             }

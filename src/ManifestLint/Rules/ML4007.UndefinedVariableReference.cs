@@ -32,7 +32,7 @@ public sealed class UndefinedVariableReference : ManifestRule
 
             foreach (var entry in container.Env)
             {
-                if (entry.ValueNode is { Resolved.IsString: true } value)
+                if (entry.ValueNode is { IsResolvedString: true } value)
                 {
                     Check(context, environment, value, $"env '{entry.Name}' of {EnvironmentText.Of(container)}", entry);
                 }
@@ -75,7 +75,7 @@ public sealed class UndefinedVariableReference : ManifestRule
 
         foreach (var item in list.Items)
         {
-            if (item is YamlScalar { Resolved.IsString: true } scalar)
+            if (item is YamlScalar { IsResolvedString: true } scalar)
             {
                 Check(context, environment, scalar, where, null);
             }

@@ -33,7 +33,7 @@ public sealed class CompactJsonSize
     public static long OfScalar(YamlScalar scalar)
     {
         // Quoted and block scalars are strings; measuring their text directly avoids resolving (and copying) it.
-        if (scalar.Style != ScalarStyle.Plain)
+        if (scalar.IsCertainlyString)
         {
             return JsonText.QuotedUtf8Length(scalar.Value);
         }

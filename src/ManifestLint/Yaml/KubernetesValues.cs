@@ -23,7 +23,7 @@ public static class KubernetesValues
             return scalar.Value;
         }
 
-        return scalar.Resolved.Type switch
+        return scalar.ResolvedType switch
         {
             ScalarType.String or ScalarType.Timestamp => scalar.Value,
             ScalarType.Null => string.Empty,

@@ -21,10 +21,14 @@ public sealed class ResolvedScalar
     public static readonly ResolvedScalar True = new(ScalarType.Bool, "true") { Bool = true };
     public static readonly ResolvedScalar False = new(ScalarType.Bool, "false") { Bool = false };
 
-    private ResolvedScalar(ScalarType type, string json)
+    private readonly string? _source;
+    private string? _json;
+
+    private ResolvedScalar(ScalarType type, string? json, string? source = null)
     {
         Type = type;
-        Json = json;
+        _json = json;
+        _source = source;
     }
 
     public ScalarType Type { get; }
@@ -38,7 +42,7 @@ public sealed class ResolvedScalar
     public double Number { get; private init; }
 
     /// <summary>The value as compact JSON text, the way sigs.k8s.io/yaml hands it to the API.</summary>
-    public string Json { get; }
+    public string Json => _json ??= JsonText.Quote(_source!);
 
     /// <summary>
     /// The value an int32 field (a file mode, a port) receives: integers in range and integral floats such as
@@ -55,9 +59,10 @@ public sealed class ResolvedScalar
     /// <summary>True for values that reach the API as a JSON string (strings and timestamps).</summary>
     public bool IsString => Type is ScalarType.String or ScalarType.Timestamp;
 
-    public static ResolvedScalar String(string value) => new(ScalarType.String, JsonText.Quote(value));
+    // Strings quote themselves only when asked: most are never written as JSON (sizes are measured without it).
+    public static ResolvedScalar String(string value) => new(ScalarType.String, null, value);
 
-    public static ResolvedScalar Timestamp(string value) => new(ScalarType.Timestamp, JsonText.Quote(value));
+    public static ResolvedScalar Timestamp(string value) => new(ScalarType.Timestamp, null, value);
 
     public static ResolvedScalar Int(long value) =>
         new(ScalarType.Int, value.ToString(CultureInfo.InvariantCulture)) { Integer = value, Number = value };

@@ -33,6 +33,27 @@ public static class ScalarResolver
         return ResolvePlain(scalar.Value);
     }
 
+    /// <summary>
+    /// True when <see cref="Resolve"/> certainly gives a string: not plain, tagged as a string, or plain and starting
+    /// with a character that starts none of the null/boolean words, numbers or timestamps.
+    /// </summary>
+    internal static bool IsCertainlyString(YamlScalar scalar)
+    {
+        if (scalar.Style != ScalarStyle.Plain || scalar.Tag is StringTag or BinaryTag)
+        {
+            return true;
+        }
+
+        var text = scalar.Value;
+        return text.Length > 0 && text[0] switch
+        {
+            >= '0' and <= '9' => false,
+            '+' or '-' or '.' or '~' => false,
+            'y' or 'Y' or 'n' or 'N' or 't' or 'T' or 'f' or 'F' or 'o' or 'O' => false,
+            _ => true,
+        };
+    }
+
     /// <summary>How goyaml v2 reads an unquoted, untagged scalar.</summary>
     public static ResolvedScalar ResolvePlain(string text)
     {

@@ -3,8 +3,9 @@ namespace ManifestLint.Yaml;
 /// <summary>One document of a YAML stream.</summary>
 public sealed class YamlDocument
 {
-    internal YamlDocument(int index, YamlNode? root, SourceRange range, IReadOnlyList<DuplicateKey> duplicateKeys)
+    internal YamlDocument(int index, YamlNode? root, SourceRange range, IReadOnlyList<DuplicateKey> duplicateKeys, bool hasAliases = false)
     {
+        HasAliases = hasAliases;
         Index = index;
         Root = root;
         Range = range;
@@ -21,6 +22,9 @@ public sealed class YamlDocument
 
     /// <summary>Keys written twice in one mapping (kubectl keeps the last, §12).</summary>
     public IReadOnlyList<DuplicateKey> DuplicateKeys { get; }
+
+    /// <summary>True when an alias (<c>*name</c>) occurs: a node may then appear at more than one place of the tree.</summary>
+    public bool HasAliases { get; }
 }
 
 /// <summary>A key written again in the same mapping: <see cref="First"/> is overridden by <see cref="Second"/>.</summary>

@@ -31,15 +31,15 @@ public sealed class YamlMapping : YamlNode
     private readonly int _expandedSize;
     private Dictionary<string, YamlEntry>? _index;
 
-    internal YamlMapping(SourceRange range, string? anchor, IReadOnlyList<YamlEntry> entries, int expandedSize)
+    internal YamlMapping(SourceRange range, string? anchor, YamlEntry[] entries, int expandedSize)
         : base(range, anchor)
     {
-        Entries = entries;
+        Entries = new NodeList<YamlEntry>(entries);
         _expandedSize = expandedSize;
     }
 
     /// <summary>Every entry in source order, duplicates and merged entries included.</summary>
-    public IReadOnlyList<YamlEntry> Entries { get; }
+    public NodeList<YamlEntry> Entries { get; }
 
     public override YamlNodeKind Kind => YamlNodeKind.Mapping;
 
@@ -77,7 +77,7 @@ public sealed class YamlMapping : YamlNode
 
     /// <summary>The value of a string field; null when absent, null-valued or not a scalar.</summary>
     public string? GetString(string name) =>
-        this[name] is YamlScalar { Resolved.Type: not ScalarType.Null } scalar ? scalar.Value : null;
+        this[name] is YamlScalar { ResolvedType: not ScalarType.Null } scalar ? scalar.Value : null;
 
     /// <summary>The distinct entries Kubernetes sees, in source order of their last occurrence.</summary>
     public IEnumerable<YamlEntry> EffectiveEntries()

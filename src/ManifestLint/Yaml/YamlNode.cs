@@ -13,17 +13,25 @@ public enum YamlNodeKind
 /// </summary>
 public abstract class YamlNode
 {
-    private protected YamlNode(SourceRange range, string? anchor)
+    // Anchors and tags are rare: one field for both keeps every scalar of every tree 8 bytes smaller.
+    private readonly NodeDecorations? _decorations;
+
+    private protected YamlNode(SourceRange range, string? anchor, string? tag = null)
     {
         Range = range;
-        Anchor = anchor;
+        if (anchor is not null || tag is not null)
+        {
+            _decorations = new NodeDecorations(anchor, tag);
+        }
     }
 
     public SourceRange Range { get; }
 
     public SourcePosition Start => Range.Start;
 
-    public string? Anchor { get; }
+    public string? Anchor => _decorations?.Anchor;
+
+    private protected string? NodeTag => _decorations?.Tag;
 
     public abstract YamlNodeKind Kind { get; }
 
@@ -32,4 +40,17 @@ public abstract class YamlNode
 
     /// <summary>The YAML type name a user would recognise, for messages.</summary>
     public abstract string TypeName { get; }
+}
+
+internal sealed class NodeDecorations
+{
+    public NodeDecorations(string? anchor, string? tag)
+    {
+        Anchor = anchor;
+        Tag = tag;
+    }
+
+    public string? Anchor { get; }
+
+    public string? Tag { get; }
 }

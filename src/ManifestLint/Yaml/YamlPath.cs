@@ -13,11 +13,13 @@ public static class YamlPath
 
     public static string? Of(YamlNode root, YamlNode target)
     {
-        var segments = new List<string>();
-        return Find(root, target, segments, 0) ? Join(segments) : null;
+        // The search keeps the entries and item indexes it walks through; names are written only for the one path
+        // found (a finding's path is computed for every finding, the walk visits most of an object).
+        var steps = new List<(YamlEntry? Entry, int Index, YamlNode? Item)>();
+        return Find(root, target, steps, 0) ? Join(steps) : null;
     }
 
-    private static bool Find(YamlNode node, YamlNode target, List<string> segments, int depth)
+    private static bool Find(YamlNode node, YamlNode target, List<(YamlEntry? Entry, int Index, YamlNode? Item)> steps, int depth)
     {
         if (ReferenceEquals(node, target))
         {
@@ -32,22 +34,17 @@ public static class YamlPath
         switch (node)
         {
             case YamlMapping mapping:
-                foreach (var entry in mapping.Entries)
+                var entries = mapping.Entries;
+                for (var i = 0; i < entries.Count; i++)
                 {
-                    var name = entry.Name ?? (entry.Key as YamlScalar)?.Value ?? "?";
-                    if (ReferenceEquals(entry.Key, target))
-                    {
-                        segments.Add(Key(name));
-                        return true;
-                    }
-
-                    segments.Add(Key(name));
-                    if (Find(entry.Value, target, segments, depth + 1))
+                    var entry = entries[i];
+                    steps.Add((entry, 0, null));
+                    if (ReferenceEquals(entry.Key, target) || Find(entry.Value, target, steps, depth + 1))
                     {
                         return true;
                     }
 
-                    segments.RemoveAt(segments.Count - 1);
+                    steps.RemoveAt(steps.Count - 1);
                 }
 
                 return false;
@@ -56,14 +53,13 @@ public static class YamlPath
                 for (var i = 0; i < sequence.Count; i++)
                 {
                     var item = sequence[i];
-                    var itemName = (item as YamlMapping)?.GetString("name");
-                    segments.Add("[" + (itemName ?? i.ToString(System.Globalization.CultureInfo.InvariantCulture)) + "]");
-                    if (Find(item, target, segments, depth + 1))
+                    steps.Add((null, i, item));
+                    if (Find(item, target, steps, depth + 1))
                     {
                         return true;
                     }
 
-                    segments.RemoveAt(segments.Count - 1);
+                    steps.RemoveAt(steps.Count - 1);
                 }
 
                 return false;
@@ -77,17 +73,26 @@ public static class YamlPath
 
     private static string Key(string name) => name.Length == 0 || name.IndexOfAny(SpecialCharacters) >= 0 ? "['" + name + "']" : name;
 
-    private static string Join(List<string> segments)
+    private static string Join(List<(YamlEntry? Entry, int Index, YamlNode? Item)> steps)
     {
         var builder = new StringBuilder();
-        foreach (var segment in segments)
+        foreach (var step in steps)
         {
-            if (builder.Length > 0 && segment[0] != '[')
+            if (step.Entry is { } entry)
             {
-                builder.Append('.');
-            }
+                var key = Key(entry.Name ?? (entry.Key as YamlScalar)?.Value ?? "?");
+                if (builder.Length > 0 && key[0] != '[')
+                {
+                    builder.Append('.');
+                }
 
-            builder.Append(segment);
+                builder.Append(key);
+            }
+            else
+            {
+                var itemName = (step.Item as YamlMapping)?.GetString("name");
+                builder.Append('[').Append(itemName ?? step.Index.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(']');
+            }
         }
 
         return builder.ToString();

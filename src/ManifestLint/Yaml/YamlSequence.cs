@@ -4,14 +4,14 @@ public sealed class YamlSequence : YamlNode
 {
     private readonly int _expandedSize;
 
-    internal YamlSequence(SourceRange range, string? anchor, IReadOnlyList<YamlNode> items, int expandedSize)
+    internal YamlSequence(SourceRange range, string? anchor, YamlNode[] items, int expandedSize)
         : base(range, anchor)
     {
-        Items = items;
+        Items = new NodeList<YamlNode>(items);
         _expandedSize = expandedSize;
     }
 
-    public IReadOnlyList<YamlNode> Items { get; }
+    public NodeList<YamlNode> Items { get; }
 
     public int Count => Items.Count;
 

@@ -90,7 +90,7 @@ public static class SchemaChecker
                             case YamlMapping element:
                                 Walk(element, spec.Structure!, violations);
                                 break;
-                            case YamlScalar { Resolved.Type: ScalarType.Null }:
+                            case YamlScalar { ResolvedType: ScalarType.Null }:
                                 break;
                             default:
                                 violations.Add(new SchemaViolation(ViolationKind.WrongType, structure, entry, new FieldSpec(FieldType.Object, spec.Structure), i));
@@ -106,7 +106,7 @@ public static class SchemaChecker
     /// <summary>Whether the decoder accepts the value for the type; JSON null decodes to the zero value everywhere.</summary>
     public static bool HasType(YamlNode value, FieldType type)
     {
-        if (value is YamlScalar { Resolved.Type: ScalarType.Null })
+        if (value is YamlScalar { ResolvedType: ScalarType.Null })
         {
             return true;
         }
@@ -114,8 +114,8 @@ public static class SchemaChecker
         return type switch
         {
             FieldType.Any => true,
-            FieldType.String => value is YamlScalar { Resolved.IsString: true },
-            FieldType.Bool => value is YamlScalar { Resolved.Type: ScalarType.Bool },
+            FieldType.String => value is YamlScalar { IsResolvedString: true },
+            FieldType.Bool => value is YamlScalar { ResolvedType: ScalarType.Bool },
             FieldType.Int32 => value is YamlScalar scalar && IsInt32(scalar.Resolved),
             FieldType.Map or FieldType.Object => value is YamlMapping,
             FieldType.List => value is YamlSequence,
