@@ -46,7 +46,7 @@ public sealed class Suppressions
         var suppressions = new Suppressions(set, catalog);
         foreach (var file in set.Files)
         {
-            if (!file.IsContext && file.Text.IndexOf(Marker, StringComparison.Ordinal) >= 0)
+            if (!file.IsContext && file.ContainsAscii(Marker))
             {
                 suppressions._comments[file] = suppressions.ReadComments(file, catalog);
             }

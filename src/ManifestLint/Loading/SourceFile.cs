@@ -21,7 +21,95 @@ public sealed class SourceFile
     /// <summary>True for files loaded only to resolve references (pre-commit's whole-repository context).</summary>
     public bool IsContext { get; }
 
-    public string Text { get; internal set; } = string.Empty;
+    private static readonly System.Text.UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+    private string? _text = string.Empty;
+    private byte[]? _utf8;
+    private int _utf8Start;
+    private int _utf8Length;
+    private WeakReference<string>? _decoded;
+
+    /// <summary>
+    /// The file's text (without a byte order mark). A UTF-8 file keeps only its bytes once parsed, half the memory
+    /// of the text, and decodes them again when asked (reports, suppression comments, line hashes): the whole set's
+    /// texts would otherwise outweigh its node trees.
+    /// </summary>
+    public string Text
+    {
+        get
+        {
+            if (_text is not null)
+            {
+                return _text;
+            }
+
+            if (_decoded is not null && _decoded.TryGetTarget(out var cached))
+            {
+                return cached;
+            }
+
+            var text = Utf8.GetString(_utf8!, _utf8Start, _utf8Length);
+            _decoded = new WeakReference<string>(text);
+            return text;
+        }
+
+        internal set
+        {
+            _text = value;
+            _utf8 = null;
+            _decoded = null;
+        }
+    }
+
+    /// <summary>Keeps <paramref name="bytes"/> (valid UTF-8 that decodes to <paramref name="text"/>) instead of the text.</summary>
+    internal void KeepUtf8(byte[] bytes, int start, int length, string text)
+    {
+        _utf8 = bytes;
+        _utf8Start = start;
+        _utf8Length = length;
+        _decoded = new WeakReference<string>(text);
+        _text = null;
+    }
+
+    /// <summary>True when <paramref name="ascii"/> (ASCII only) occurs in the text, without decoding it.</summary>
+    internal bool ContainsAscii(string ascii)
+    {
+        if (_text is not null)
+        {
+            return _text.IndexOf(ascii, StringComparison.Ordinal) >= 0;
+        }
+
+        var pattern = new byte[ascii.Length];
+        for (var i = 0; i < ascii.Length; i++)
+        {
+            pattern[i] = (byte)ascii[i];
+        }
+
+        return IndexOf(_utf8!, _utf8Start, _utf8Length, pattern) >= 0;
+    }
+
+    private static int IndexOf(byte[] bytes, int start, int length, byte[] pattern)
+    {
+#if NETSTANDARD2_0
+        var end = start + length - pattern.Length;
+        for (var i = start; i <= end; i++)
+        {
+            var j = 0;
+            while (j < pattern.Length && bytes[i + j] == pattern[j])
+            {
+                j++;
+            }
+
+            if (j == pattern.Length)
+            {
+                return i - start;
+            }
+        }
+
+        return -1;
+#else
+        return bytes.AsSpan(start, length).IndexOf(pattern);
+#endif
+    }
 
     public long ByteLength { get; internal set; }
 

@@ -39,7 +39,7 @@ public static class SourceFileReader
             return file;
         }
 
-        return Parse(file, bytes, bytes.Length, limits);
+        return Parse(file, bytes, bytes.Length, limits, ownsBytes: true);
     }
 
     private static byte[] ReadAtMost(string path, long expected)
@@ -71,14 +71,15 @@ public static class SourceFileReader
         var file = new SourceFile(path, displayPath, isContext: false);
         file.ByteLength = System.Text.Encoding.UTF8.GetByteCount(text);
         file.Text = text.Length > 0 && text[0] == '\uFEFF' ? text.Substring(1) : text;
-        return ParseText(file, limits);
+        return ParseText(file, limits, file.Text);
     }
 
     /// <summary>Reads bytes already in memory as the file at <paramref name="path"/> (fuzzing, tests, editors).</summary>
     public static SourceFile ReadBytes(string path, string displayPath, byte[] bytes, YamlLimits limits) =>
         Parse(new SourceFile(path, displayPath, isContext: false), bytes, bytes.Length, limits);
 
-    internal static SourceFile Parse(SourceFile file, byte[] bytes, int length, YamlLimits limits)
+    /// <param name="ownsBytes">True when nothing else holds <paramref name="bytes"/>: the file may keep them instead of its text.</param>
+    internal static SourceFile Parse(SourceFile file, byte[] bytes, int length, YamlLimits limits, bool ownsBytes = false)
     {
         file.ByteLength = length;
         if (length > limits.MaxFileBytes)
@@ -99,13 +100,21 @@ public static class SourceFileReader
             return file;
         }
 
-        file.Text = text;
-        return ParseText(file, limits);
+        if (ownsBytes && TextDecoding.IsUtf8(bytes, length))
+        {
+            var start = file.HasByteOrderMark ? 3 : 0;
+            file.KeepUtf8(bytes, start, length - start, text);
+        }
+        else
+        {
+            file.Text = text;
+        }
+
+        return ParseText(file, limits, text);
     }
 
-    private static SourceFile ParseText(SourceFile file, YamlLimits limits)
+    private static SourceFile ParseText(SourceFile file, YamlLimits limits, string text)
     {
-        var text = file.Text;
         var nul = text.IndexOf('\0');
         if (nul >= 0)
         {

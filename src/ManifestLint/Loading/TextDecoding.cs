@@ -8,6 +8,11 @@ internal static class TextDecoding
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    /// <summary>True when <see cref="Decode"/> reads these bytes as UTF-8 (no UTF-16 or UTF-32 byte order mark).</summary>
+    public static bool IsUtf8(byte[] bytes, int length) =>
+        !(length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
+        && !(length >= 4 && bytes[0] == 0 && bytes[1] == 0 && bytes[2] == 0xFE && bytes[3] == 0xFF);
+
     public static string Decode(byte[] bytes, int length, out LoadProblem? problem)
     {
         problem = null;
