@@ -196,6 +196,38 @@ public sealed class ContentSizeTests
         Assert.All(findings, f => Assert.Contains("literal block", f.Message(), StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("data:\n  html: <<<<<<<<>>>>>>>>&&&&&&&&\n")]
+    [InlineData("data:\n  y: y\n  n:\n  on: ~\n  0o17: 1e5\n  .5: 0x_ff\n")]
+    [InlineData("data:\n  k: \"\\x01\\x02\\u2028\\U0001F600\\t\\n\"\n")]
+    [InlineData("data:\n  k: \"\\u2028\\u2029\u00e9\u4e2d\"\n  l: [a, b, {c: d}, [], {}]\n")]
+    [InlineData("data:\n  big: 1_000_000_000_000_000_000\n  neg: -0b1\n  f: 1e300\n")]
+    public void The_quick_size_bound_is_never_below_the_measured_size(string body)
+    {
+        // ML2003 measures an object only when this bound cannot rule it out; a bound below the real size would hide
+        // findings. Escapes and resolved values are where JSON outgrows the YAML text most.
+        var obj = Single("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n  annotations: {a: \"<>\"}\n" + body);
+        Assert.True(ClientSideApplySize.UpperBound(obj) >= ClientSideApplySize.Of(obj).TotalAnnotationBytes);
+    }
+
+    [Fact]
+    public void The_quick_size_bound_holds_on_every_corpus_object()
+    {
+        var result = TestLinter.LintPaths(new[] { RepositoryPaths.Corpus }, Options, RepositoryPaths.Corpus);
+        var bounded = 0;
+        foreach (var obj in result.Set.Objects)
+        {
+            var bound = ClientSideApplySize.UpperBound(obj);
+            if (bound != long.MaxValue)
+            {
+                bounded++;
+                Assert.True(bound >= ClientSideApplySize.Of(obj).TotalAnnotationBytes, obj.DisplayName);
+            }
+        }
+
+        Assert.True(bounded > 1000, $"only {bounded} objects without aliases");
+    }
+
     private static KubeObject Single(string yaml)
     {
         var result = TestLinter.LintText(yaml, Options);

@@ -36,6 +36,27 @@ public sealed class ClientSideApplySize
 
     public bool ExceedsLimit => TotalAnnotationBytes > MaxAnnotationBytes;
 
+    /// <summary>
+    /// True when the object cannot reach the limit, known without measuring it: without aliases every character of
+    /// the object's text becomes at most 6 bytes of JSON (<c>\u003c</c> for <c>&lt;</c>) and every node adds at most 8
+    /// (quotes, colon, comma, <c>null</c> for an empty value, <c>true</c> for <c>y</c>); its annotations count twice at
+    /// most (in the JSON and on their own); the additions (the namespace, an empty annotations map) are small.
+    /// Most objects are far below the limit, and measuring walks every node.
+    /// </summary>
+    public static bool CertainlyWithinLimit(KubeObject obj) => UpperBound(obj) <= MaxAnnotationBytes;
+
+    /// <summary>An upper bound of <see cref="TotalAnnotationBytes"/> (see <see cref="CertainlyWithinLimit"/>); no bound with aliases.</summary>
+    internal static long UpperBound(KubeObject obj)
+    {
+        if (obj.Document.HasAliases)
+        {
+            return long.MaxValue;
+        }
+
+        var json = (6L * obj.Root.Range.Length) + (8L * obj.Root.ExpandedSize) + (6L * (obj.Namespace?.Length ?? 0)) + 64;
+        return (2 * json) + LastAppliedAnnotation.Length + 1;
+    }
+
     public static ClientSideApplySize Of(KubeObject obj)
     {
         var json = new CompactJsonSize();

@@ -20,6 +20,11 @@ public sealed class ObjectTooLargeForClientSideApply : ManifestRule
 
     public override void Initialize(RuleContext context) => context.RegisterObjectAction(context =>
     {
+        if (ClientSideApplySize.CertainlyWithinLimit(context.Object))
+        {
+            return;
+        }
+
         var size = ClientSideApplySize.Of(context.Object);
         if (!size.ExceedsLimit)
         {
