@@ -27,6 +27,14 @@ public abstract class AnalysisContext
     public LintOptions OptionsFor(SourceFile file) => _fileOptions.For(file);
 
     public void Report(Diagnostic diagnostic) => _report(diagnostic);
+
+    /// <summary>
+    /// False when a finding of <paramref name="descriptor"/> in <paramref name="file"/> would not be shown (a rule off by
+    /// default or configured <c>none</c>): building it (location, YAML path, message) would be wasted. Roslyn likewise
+    /// skips diagnostics that are suppressed by configuration.
+    /// </summary>
+    public bool IsShown(DiagnosticDescriptor descriptor, SourceFile file) =>
+        SeverityMapping.Effective(descriptor, _fileOptions.Severity(descriptor, file)) is not null;
 }
 
 public sealed class FileAnalysisContext : AnalysisContext
