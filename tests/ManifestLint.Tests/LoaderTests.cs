@@ -125,6 +125,24 @@ public sealed class LoaderTests
         Assert.Empty(YamlStreamReader.Read("base: &b {x: 1}\nm:\n  <<: *b\n  x: 2\n").Documents[0].DuplicateKeys);
     }
 
+    [Theory]
+    [InlineData("m: {a: 1, b: 2}", "a,b", "a,b")]
+    [InlineData("m: {a: 1, b: 2, a: 3}", "b,a", "b,a")]
+    [InlineData("m: {a: 1, ~: 2, [x]: 3, b: 4}", "a,~,[x],b", "a,b")]
+    [InlineData("base: &b {p: 1, q: 2}\nm:\n  <<: *b\n  q: 3", "p,q", "p,q")]
+    [InlineData("base: &b {p: 1, ~: 2}\nm:\n  <<: *b\n  r: 3", "p,~,r", "p,r")]
+    [InlineData("m: {}", "", "")]
+    public void Effective_and_json_entries_keep_the_last_of_each_name(string yaml, string effective, string json)
+    {
+        // The shortcut for mappings without repeated or unnamed keys must agree with the general computation.
+        var root = (YamlMapping)YamlStreamReader.Read(yaml).Documents[0].Root!;
+        var mapping = root.GetMapping("m")!;
+        static string Names(NodeList<YamlEntry> entries) =>
+            string.Join(",", entries.Select(e => e.Name ?? (e.Key is YamlScalar s ? s.Value.Length == 0 ? "~" : s.Value : "[x]")));
+        Assert.Equal(effective, Names(mapping.EffectiveEntries()));
+        Assert.Equal(json, Names(mapping.JsonEntries()));
+    }
+
     [Fact]
     public void An_alias_bomb_ends_quickly_with_a_limit_problem()
     {

@@ -32,19 +32,5 @@ public static class KubernetesValues
     }
 
     /// <summary>The entries that reach the JSON: the last of duplicate keys, and only keys that can be JSON keys.</summary>
-    public static IEnumerable<YamlEntry> JsonEntries(YamlMapping? mapping)
-    {
-        if (mapping is null)
-        {
-            yield break;
-        }
-
-        foreach (var entry in mapping.EffectiveEntries())
-        {
-            if (entry.Name is not null)
-            {
-                yield return entry;
-            }
-        }
-    }
+    public static NodeList<YamlEntry> JsonEntries(YamlMapping? mapping) => mapping?.JsonEntries() ?? default;
 }

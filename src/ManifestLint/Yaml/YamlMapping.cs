@@ -29,13 +29,17 @@ public sealed class YamlMapping : YamlNode
 {
     private const int IndexThreshold = 12;
     private readonly int _expandedSize;
+    private readonly bool _hasRepeatedNames;
+    private readonly bool _hasUnnamedEntries;
     private Dictionary<string, YamlEntry>? _index;
 
-    internal YamlMapping(SourceRange range, string? anchor, YamlEntry[] entries, int expandedSize)
+    internal YamlMapping(SourceRange range, string? anchor, YamlEntry[] entries, int expandedSize, bool hasRepeatedNames = true, bool hasUnnamedEntries = true)
         : base(range, anchor)
     {
         Entries = new NodeList<YamlEntry>(entries);
         _expandedSize = expandedSize;
+        _hasRepeatedNames = hasRepeatedNames;
+        _hasUnnamedEntries = hasUnnamedEntries;
     }
 
     /// <summary>Every entry in source order, duplicates and merged entries included.</summary>
@@ -80,11 +84,12 @@ public sealed class YamlMapping : YamlNode
         this[name] is YamlScalar { ResolvedType: not ScalarType.Null } scalar ? scalar.Value : null;
 
     /// <summary>The distinct entries Kubernetes sees, in source order of their last occurrence.</summary>
-    public IEnumerable<YamlEntry> EffectiveEntries()
+    public NodeList<YamlEntry> EffectiveEntries()
     {
-        if (Entries.Count == 0)
+        // Almost every mapping has neither duplicate keys nor merged entries: its entries are already the answer.
+        if (!_hasRepeatedNames || Entries.Count == 0)
         {
-            yield break;
+            return Entries;
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -98,10 +103,28 @@ public sealed class YamlMapping : YamlNode
             }
         }
 
-        for (var i = effective.Count - 1; i >= 0; i--)
+        effective.Reverse();
+        return new NodeList<YamlEntry>(effective.ToArray());
+    }
+
+    /// <summary>The entries that reach the JSON: <see cref="EffectiveEntries"/> whose keys can be JSON keys.</summary>
+    public NodeList<YamlEntry> JsonEntries()
+    {
+        if (!_hasUnnamedEntries)
         {
-            yield return effective[i];
+            return EffectiveEntries();
         }
+
+        var kept = new List<YamlEntry>(Entries.Count);
+        foreach (var entry in EffectiveEntries())
+        {
+            if (entry.Name is not null)
+            {
+                kept.Add(entry);
+            }
+        }
+
+        return new NodeList<YamlEntry>(kept.ToArray());
     }
 
     private Dictionary<string, YamlEntry> BuildIndex()

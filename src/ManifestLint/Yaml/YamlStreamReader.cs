@@ -291,6 +291,8 @@ public static class YamlStreamReader
         private bool _indexed;
         private YamlNode? _pendingKey;
         private long _size = 1;
+        private bool _hasRepeats;
+        private bool _hasUnnamed;
 
         public SourcePosition Start { get; private set; }
 
@@ -314,6 +316,8 @@ public static class YamlStreamReader
 
             _pendingKey = null;
             _size = 1;
+            _hasRepeats = false;
+            _hasUnnamed = false;
         }
 
         public void Add(YamlNode node, List<DuplicateKey> duplicates)
@@ -340,9 +344,14 @@ public static class YamlStreamReader
 
             var name = key is YamlScalar scalar ? scalar.MapKey : null;
             var entry = new YamlEntry(key, node, name, merged: false);
-            if (name is not null && PreviousWritten(name, entry) is { } first)
+            if (name is null)
+            {
+                _hasUnnamed = true;
+            }
+            else if (PreviousWritten(name, entry) is { } first)
             {
                 duplicates.Add(new DuplicateKey(first, entry));
+                _hasRepeats = true;
             }
 
             _entries.Add(entry);
@@ -392,7 +401,7 @@ public static class YamlStreamReader
             var size = _size > int.MaxValue ? int.MaxValue : (int)_size;
             var range = new SourceRange(Start, end);
             return _isMapping
-                ? new YamlMapping(range, Anchor, _entries.ToArray(), size)
+                ? new YamlMapping(range, Anchor, _entries.ToArray(), size, _hasRepeats, _hasUnnamed)
                 : new YamlSequence(range, Anchor, _items.ToArray(), size);
         }
 
@@ -418,8 +427,11 @@ public static class YamlStreamReader
 
         private void MergeFrom(YamlMapping mapping)
         {
+            // Merged entries may share names with each other and with the keys written here.
+            _hasRepeats = true;
             foreach (var entry in mapping.EffectiveEntries())
             {
+                _hasUnnamed |= entry.Name is null;
                 _entries.Add(new YamlEntry(entry.Key, entry.Value, entry.Name, merged: true));
             }
         }
