@@ -1,6 +1,7 @@
 using System.Text;
 using ManifestLint.Analysis;
 using ManifestLint.Model;
+using ManifestLint.Yaml;
 using ManifestLint.Tests.Support;
 
 namespace ManifestLint.Tests;
@@ -194,6 +195,19 @@ public sealed class ContentSizeTests
         Assert.Equal(new[] { 6, 11 }, findings.Select(f => f.Location.GetLineSpan().StartLinePosition.Line + 1));
         Assert.All(findings, f => Assert.Contains("input byte 4", f.Message(), StringComparison.Ordinal));
         Assert.All(findings, f => Assert.Contains("literal block", f.Message(), StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("plain ASCII, with [brackets] {braces} and 100% of ~`|^ punctuation")]
+    [InlineData("say \"hi\" \\ back")]
+    [InlineData("<b>&amp;</b>")]
+    [InlineData("caf\u00e9 \u4e2d \ud83d\ude00 \u2028\u2029")]
+    [InlineData("tab\tnewline\nbell\u0007del\u007f")]
+    public void Quoted_json_length_without_building_the_string_matches_the_string(string value)
+    {
+        // The ASCII fast path and the per-character loop both have to agree with the escaped text itself.
+        Assert.Equal(Encoding.UTF8.GetByteCount(JsonText.Quote(value)), JsonText.QuotedUtf8Length(value));
     }
 
     [Theory]

@@ -50,7 +50,7 @@ public sealed class CompactJsonSize
 
     /// <summary>The members of a mapping Kubernetes keeps: the last of duplicate keys; keys that cannot be JSON keys are skipped.</summary>
     public static bool IsKept(YamlMapping mapping, YamlEntry entry) =>
-        entry.Name is not null && ReferenceEquals(mapping.GetEntry(entry.Name), entry);
+        entry.Name is not null && (!mapping.HasRepeatedNames || ReferenceEquals(mapping.GetEntry(entry.Name), entry));
 
     private long Measure(YamlNode node)
     {

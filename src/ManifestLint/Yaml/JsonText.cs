@@ -5,6 +5,11 @@ namespace ManifestLint.Yaml;
 /// <summary>JSON string encoding as Go's encoding/json writes it (HTML-safe escapes included), for sizes.</summary>
 public static class JsonText
 {
+#if NET8_0_OR_GREATER
+    private static readonly System.Buffers.SearchValues<char> PlainAscii = System.Buffers.SearchValues.Create(
+        " !#$%'()*+,-./0123456789:;=?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~");
+#endif
+
     public static string Quote(string value)
     {
         if (!NeedsEscaping(value))
@@ -26,6 +31,14 @@ public static class JsonText
     /// <summary>UTF-8 byte length of <paramref name="value"/> as a quoted JSON string, without building it.</summary>
     public static long QuotedUtf8Length(string value)
     {
+#if NET8_0_OR_GREATER
+        // Most values are printable ASCII without quotes, backslashes or HTML characters: one byte per character.
+        if (!value.AsSpan().ContainsAnyExcept(PlainAscii))
+        {
+            return value.Length + 2;
+        }
+#endif
+
         long length = 2;
         for (var i = 0; i < value.Length; i++)
         {

@@ -42,6 +42,9 @@ public sealed class YamlMapping : YamlNode
         _hasUnnamedEntries = hasUnnamedEntries;
     }
 
+    /// <summary>True when some name occurs more than once (duplicate keys, merged entries): then only the last counts.</summary>
+    internal bool HasRepeatedNames => _hasRepeatedNames;
+
     /// <summary>Every entry in source order, duplicates and merged entries included.</summary>
     public NodeList<YamlEntry> Entries { get; }
 
