@@ -131,7 +131,7 @@ internal sealed class LintCommand
 
         IReadOnlyList<bool>? isNew = null;
         object? baseline = null;
-        if (parseResult.GetValue(_baseline) is { } baselinePath)
+        if (parseResult.GetValue(_baseline) is { } baselinePath && SarifSupport.IsAvailable)
         {
             // SARIF assemblies are loaded only when a baseline or a SARIF report is asked for.
             baseline = SarifOutput.Compare(Path.GetFullPath(Path.Combine(console.WorkingDirectory, baselinePath)), report, out isNew, out var baselineError);
@@ -151,7 +151,7 @@ internal sealed class LintCommand
         {
             "json" => writer => JsonReporter.Write(report, writer),
             "github" => writer => GitHubReporter.Write(report, writer),
-            "sarif" => writer => SarifOutput.Write(report, writer, exitCode, parseResult.GetValue(_sarifCategory), baseline),
+            "sarif" => writer => WriteSarif(report, writer, exitCode, parseResult.GetValue(_sarifCategory), baseline),
             _ => writer => TextReporter.Write(report, writer),
         };
         if (!ReportWriter.Write(write, outputPath, console))
@@ -178,10 +178,33 @@ internal sealed class LintCommand
         return exitCode;
     }
 
+    private static void WriteSarif(ReportContext report, TextWriter writer, int exitCode, string? category, object? baseline)
+    {
+        // TryBuildOptions refused --format sarif where SARIF is not available; the check lets the trimmer drop it.
+        if (SarifSupport.IsAvailable)
+        {
+            SarifOutput.Write(report, writer, exitCode, category, baseline);
+        }
+    }
+
     private bool TryBuildOptions(ParseResult parseResult, CliConsole console, out LintOptions options)
     {
         options = LintOptions.Default;
         var ok = true;
+        if (!SarifSupport.IsAvailable)
+        {
+            var asked = string.Join(" and ", new[]
+            {
+                parseResult.GetValue(_format) == "sarif" ? "--format sarif" : null,
+                parseResult.GetValue(_baseline) is not null ? "--baseline" : null,
+            }.OfType<string>());
+            if (asked.Length > 0)
+            {
+                console.Error.WriteLine($"manifestlint: {asked}: {SarifSupport.Unavailable}");
+                return false;
+            }
+        }
+
         var kubeVersion = KubernetesVersion.Newest;
         if (parseResult.GetValue(_kubeVersion) is { } versionText && !KubernetesVersion.TryParse(versionText, out kubeVersion, out var versionError))
         {

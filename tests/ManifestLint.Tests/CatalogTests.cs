@@ -31,6 +31,22 @@ public sealed class CatalogTests
         Assert.Contains("ML0001", ids);
     }
 
+    [Fact]
+    public void Rule_list_holds_every_rule_type_of_the_engine_once()
+    {
+        // The catalog lists its rules by hand (a trimmed Native AOT build drops types found only by reflection);
+        // reflection here finds the rule a change added to the engine but not to the list.
+        var discovered = typeof(ManifestRule).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(ManifestRule).IsAssignableFrom(t))
+            .Select(t => t.FullName!)
+            .OrderBy(n => n, StringComparer.Ordinal)
+            .ToArray();
+        var listed = RuleCatalog.Default.Rules.Select(r => r.GetType().FullName!).ToArray();
+
+        Assert.Equal(listed.Length, listed.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(discovered, listed.OrderBy(n => n, StringComparer.Ordinal));
+    }
+
     [Theory]
     [MemberData(nameof(RuleIds))]
     public void Descriptor_is_complete(string id)

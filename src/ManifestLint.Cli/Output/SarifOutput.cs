@@ -5,7 +5,8 @@ namespace ManifestLint.Cli.Output;
 
 /// <summary>
 /// The CLI's only door to Sarif.Sdk and Newtonsoft.Json. Kept in its own class so that the runtime loads those
-/// assemblies only when SARIF output or a baseline is asked for: text runs start faster.
+/// assemblies only when SARIF output or a baseline is asked for: text runs start faster. Callers check
+/// <see cref="SarifSupport.IsAvailable"/> first, so that the Native AOT build leaves this class out.
 /// </summary>
 internal static class SarifOutput
 {

@@ -9,24 +9,37 @@ internal static class TextReporter
 {
     public static void Write(ReportContext report, TextWriter writer)
     {
-        var shown = report.Result.Diagnostics.Select(d => (Diagnostic: d, Suppression: (SuppressionInfo?)null));
-        if (report.ShowSuppressed)
+        if (!report.ShowSuppressed)
         {
-            shown = shown.Concat(report.Result.Suppressed.Select(s => (s.Diagnostic, (SuppressionInfo?)s.Suppression)))
-                .OrderBy(x => report.DisplayPath(x.Diagnostic.Location), StringComparer.Ordinal)
-                .ThenBy(x => x.Diagnostic.Location.SourceSpan.Start)
-                .ThenBy(x => x.Diagnostic.Id, StringComparer.Ordinal);
+            // The usual run: the findings in their order, without LINQ over tuples (generic code the JIT would
+            // have to compile first in a short run).
+            foreach (var diagnostic in report.Result.Diagnostics)
+            {
+                WriteLine(report, writer, diagnostic, null);
+            }
+
+            return;
         }
 
+        var shown = report.Result.Diagnostics.Select(d => (Diagnostic: d, Suppression: (SuppressionInfo?)null))
+            .Concat(report.Result.Suppressed.Select(s => (s.Diagnostic, (SuppressionInfo?)s.Suppression)))
+            .OrderBy(x => report.DisplayPath(x.Diagnostic.Location), StringComparer.Ordinal)
+            .ThenBy(x => x.Diagnostic.Location.SourceSpan.Start)
+            .ThenBy(x => x.Diagnostic.Id, StringComparer.Ordinal);
         foreach (var (diagnostic, suppression) in shown)
         {
-            var (line, column, _, _) = ReportContext.Region(diagnostic.Location);
-            var severity = SeverityMapping.Name(diagnostic.Severity);
-            var label = report.UseColor ? Colorize(severity, diagnostic.Severity) : severity;
-            var suffix = suppression is null ? string.Empty
-                : suppression.Justification.Length > 0 ? $" [suppressed: {suppression.Justification}]" : " [suppressed]";
-            writer.WriteLine($"{report.DisplayPath(diagnostic.Location)}({line},{column}): {label} {diagnostic.Id}: {ReportContext.Message(diagnostic)}{suffix}");
+            WriteLine(report, writer, diagnostic, suppression);
         }
+    }
+
+    private static void WriteLine(ReportContext report, TextWriter writer, Diagnostic diagnostic, SuppressionInfo? suppression)
+    {
+        var (line, column, _, _) = ReportContext.Region(diagnostic.Location);
+        var severity = SeverityMapping.Name(diagnostic.Severity);
+        var label = report.UseColor ? Colorize(severity, diagnostic.Severity) : severity;
+        var suffix = suppression is null ? string.Empty
+            : suppression.Justification.Length > 0 ? $" [suppressed: {suppression.Justification}]" : " [suppressed]";
+        writer.WriteLine($"{report.DisplayPath(diagnostic.Location)}({line},{column}): {label} {diagnostic.Id}: {ReportContext.Message(diagnostic)}{suffix}");
     }
 
     private static string Colorize(string text, DiagnosticSeverity severity)

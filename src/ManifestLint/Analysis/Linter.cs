@@ -271,15 +271,62 @@ public sealed class Linter
         {
             lock (_gate)
             {
-                return _diagnostics
-                    .Select(d => (Diagnostic: d, Span: d.Location.GetLineSpan(), Message: d.GetMessage(CultureInfo.InvariantCulture)))
-                    .OrderBy(x => x.Span.Path, StringComparer.Ordinal)
-                    .ThenBy(x => x.Diagnostic.Location.SourceSpan.Start)
-                    .ThenBy(x => x.Diagnostic.Location.SourceSpan.End)
-                    .ThenBy(x => x.Diagnostic.Id, StringComparer.Ordinal)
-                    .ThenBy(x => x.Message, StringComparer.Ordinal)
-                    .Select(x => x.Diagnostic)
-                    .ToArray();
+                // Array.Sort over a class, not LINQ over tuples: LINQ's sort over a tuple with Roslyn's
+                // FileLinePositionSpan is ~45 methods the JIT compiles first in every run (ReadyToRun cannot
+                // precompile it). The index keeps equal findings in the order OrderBy kept them.
+                var entries = new SortEntry[_diagnostics.Count];
+                for (var i = 0; i < entries.Length; i++)
+                {
+                    entries[i] = new SortEntry(_diagnostics[i], i);
+                }
+
+                Array.Sort(entries, SortEntry.Compare);
+                return Array.ConvertAll(entries, e => e.Diagnostic);
+            }
+        }
+
+        private sealed class SortEntry
+        {
+            public SortEntry(Diagnostic diagnostic, int index)
+            {
+                Diagnostic = diagnostic;
+                Path = diagnostic.Location.GetLineSpan().Path;
+                Message = diagnostic.GetMessage(CultureInfo.InvariantCulture);
+                Index = index;
+            }
+
+            public Diagnostic Diagnostic { get; }
+
+            private string Path { get; }
+
+            private string Message { get; }
+
+            private int Index { get; }
+
+            public static int Compare(SortEntry x, SortEntry y)
+            {
+                var order = string.CompareOrdinal(x.Path, y.Path);
+                if (order == 0)
+                {
+                    order = x.Diagnostic.Location.SourceSpan.Start.CompareTo(y.Diagnostic.Location.SourceSpan.Start);
+                }
+
+                if (order == 0)
+                {
+                    order = x.Diagnostic.Location.SourceSpan.End.CompareTo(y.Diagnostic.Location.SourceSpan.End);
+                }
+
+                if (order == 0)
+                {
+                    order = string.CompareOrdinal(x.Diagnostic.Id, y.Diagnostic.Id);
+                }
+
+                if (order == 0)
+                {
+                    order = string.CompareOrdinal(x.Message, y.Message);
+                }
+
+                return order != 0 ? order : x.Index.CompareTo(y.Index);
             }
         }
 

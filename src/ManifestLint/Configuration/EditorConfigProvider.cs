@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using ManifestLint.Analysis;
 using ManifestLint.Loading;
@@ -35,10 +36,13 @@ public sealed class EditorConfigProvider : IConfigurationProvider
     private readonly string _workingDirectory;
     private readonly AnalyzerConfig? _global;
     private readonly ConcurrentDictionary<string, LoadedConfig?> _configs = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, (AnalyzerConfigSet Set, string Key)> _chains = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, FileSettings> _settings = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Chain> _chains = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Chain> _chainsByFiles = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<OptionsKey, FileSettings> _settings = new();
+    private readonly ConcurrentDictionary<string, FileSettings> _byPath = new(StringComparer.Ordinal);
+    private readonly Func<string, FileSettings> _compute;
     private readonly ConcurrentBag<ConfigurationMessage> _messages = new();
-    private readonly ConcurrentDictionary<string, bool> _checked = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _checked = new(StringComparer.Ordinal);
 
     private readonly bool _discover;
 
@@ -46,6 +50,7 @@ public sealed class EditorConfigProvider : IConfigurationProvider
     {
         _catalog = catalog;
         _workingDirectory = workingDirectory;
+        _compute = Compute;
         _discover = discoverEditorConfig;
         if (explicitConfigPath is not null)
         {
@@ -64,27 +69,29 @@ public sealed class EditorConfigProvider : IConfigurationProvider
     public IReadOnlyList<ConfigurationMessage> Messages =>
         _messages.OrderBy(m => m.Path, StringComparer.Ordinal).ThenBy(m => m.Line).ThenBy(m => m.Message, StringComparer.Ordinal).ToArray();
 
-    public FileSettings For(SourceFile file)
+    /// <summary>The settings of one file; asked for every file, object and finding, worked out once per path.</summary>
+    public FileSettings For(SourceFile file) =>
+        _byPath.GetOrAdd(Path.IsPathRooted(file.Path) ? file.Path : Path.Combine(_workingDirectory, file.Path), _compute);
+
+    private FileSettings Compute(string path)
     {
-        var path = Path.IsPathRooted(file.Path) ? file.Path : Path.Combine(_workingDirectory, file.Path);
         var directory = Path.GetDirectoryName(path) ?? _workingDirectory;
-        var chain = _chains.GetOrAdd(directory, BuildChain);
-        if (chain.Key.Length == 0)
+        if (_chains.GetOrAdd(directory, BuildChain) is not { Set: { } set } chain)
         {
             return FileSettings.Empty;
         }
 
-        // Sections can match single files, so the settings depend on the file, not only on its folder.
-        var result = chain.Set.GetOptionsForSourcePath(path);
-        var global = chain.Set.GlobalConfigOptions;
-        var key = chain.Key + "|" + Fingerprint(result.TreeOptions, result.AnalyzerOptions);
-        return _settings.GetOrAdd(key, _ => Settings(
-            Merge(global.TreeOptions, result.TreeOptions),
-            Merge(global.AnalyzerOptions, result.AnalyzerOptions),
-            chain.Key));
+        // Sections can match single files, so the settings depend on the file, not only on its folder. A set gives
+        // the same option dictionaries to the files that match the same sections, and one set serves every directory
+        // with the same configuration files: files with the same dictionaries share one FileSettings.
+        var result = set.GetOptionsForSourcePath(path);
+        return _settings.GetOrAdd(new OptionsKey(chain, result.TreeOptions, result.AnalyzerOptions), key => Settings(
+            Merge(set.GlobalConfigOptions.TreeOptions, key.Tree),
+            Merge(set.GlobalConfigOptions.AnalyzerOptions, key.Analyzer),
+            key.Chain.Key));
     }
 
-    private (AnalyzerConfigSet Set, string Key) BuildChain(string directory)
+    private Chain BuildChain(string directory)
     {
         var configs = new List<AnalyzerConfig>();
         var paths = new List<string>();
@@ -110,7 +117,12 @@ public sealed class EditorConfigProvider : IConfigurationProvider
             paths.Add("(global)");
         }
 
-        return (AnalyzerConfigSet.Create(configs), string.Join(";", paths));
+        if (configs.Count == 0)
+        {
+            return Chain.None;
+        }
+
+        return _chainsByFiles.GetOrAdd(string.Join(";", paths), key => new Chain(AnalyzerConfigSet.Create(configs), key));
     }
 
     private static readonly Regex RootLine = new(@"^\s*root\s*=\s*true\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
@@ -197,9 +209,12 @@ public sealed class EditorConfigProvider : IConfigurationProvider
     /// <summary>Reports unknown rules, categories, options and values with their line, once per file.</summary>
     private void Check(string path, string text)
     {
-        if (!_checked.TryAdd(path, true))
+        lock (_checked)
         {
-            return;
+            if (!_checked.Add(path))
+            {
+                return;
+            }
         }
 
         var categories = new HashSet<string>(_catalog.Descriptors.Select(d => d.Category), StringComparer.Ordinal);
@@ -309,10 +324,47 @@ public sealed class EditorConfigProvider : IConfigurationProvider
 
     private sealed record LoadedConfig(AnalyzerConfig Config, bool IsRoot);
 
-    private static string Fingerprint(ImmutableDictionary<string, ReportDiagnostic> tree, ImmutableDictionary<string, string> analyzer)
+    /// <summary>
+    /// The configuration files that apply in one directory (nearest first, then the global one), as a set and as the
+    /// list of their paths. Classes, not tuples, here: no generic code for the JIT to compile in a short run.
+    /// </summary>
+    private sealed class Chain
     {
-        var parts = tree.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "=" + p.Value)
-            .Concat(analyzer.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "=" + p.Value));
-        return string.Join(";", parts);
+        public static readonly Chain None = new(null, string.Empty);
+
+        public Chain(AnalyzerConfigSet? set, string key)
+        {
+            Set = set;
+            Key = key;
+        }
+
+        public AnalyzerConfigSet? Set { get; }
+
+        public string Key { get; }
+    }
+
+    /// <summary>A set's options for a file, compared by reference: the dictionaries are immutable.</summary>
+    private sealed class OptionsKey : IEquatable<OptionsKey>
+    {
+        public OptionsKey(Chain chain, ImmutableDictionary<string, ReportDiagnostic> tree, ImmutableDictionary<string, string> analyzer)
+        {
+            Chain = chain;
+            Tree = tree;
+            Analyzer = analyzer;
+        }
+
+        public Chain Chain { get; }
+
+        public ImmutableDictionary<string, ReportDiagnostic> Tree { get; }
+
+        public ImmutableDictionary<string, string> Analyzer { get; }
+
+        public bool Equals(OptionsKey? other) =>
+            other is not null && ReferenceEquals(Chain, other.Chain) && ReferenceEquals(Tree, other.Tree) && ReferenceEquals(Analyzer, other.Analyzer);
+
+        public override bool Equals(object? obj) => Equals(obj as OptionsKey);
+
+        public override int GetHashCode() =>
+            unchecked(((RuntimeHelpers.GetHashCode(Chain) * 31) + RuntimeHelpers.GetHashCode(Tree)) * 31 + RuntimeHelpers.GetHashCode(Analyzer));
     }
 }
