@@ -9,6 +9,7 @@ internal static class Commands
         Console.Error.WriteLine("""
             usage:
               ManifestLint.Bench generate --documents N [--seed S] --out DIR
+              ManifestLint.Bench trees --path DIR [--runs 3]
               ManifestLint.Bench run [--runs 5] [--seed 1] [--sizes 10000,100000] [--corpus ../shared/corpus]
                                      [--json FILE] [--work DIR] [--no-aot] [--no-publish DIR]
             """);
@@ -49,6 +50,57 @@ internal static class Commands
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"bare parse: 1 thread {InProcess.BareParse(files, false):F0} ms, {InProcess.BareParse(files, false):F0} ms; parallel {InProcess.BareParse(files, true):F0} ms, {InProcess.BareParse(files, true):F0} ms"));
         return 0;
+    }
+
+    /// <summary>
+    /// Where parsing time goes, one thread, warm: a bare YamlDotNet parse; the node tree built and dropped at once; the
+    /// node trees kept until every file is read (as a run keeps them for cross-file rules). GC pauses for each.
+    /// </summary>
+    public static int Trees(string[] args)
+    {
+        var options = Options.Parse(args);
+        var files = InProcess.ListFiles(Path.GetFullPath(options.String("--path", null) ?? "."));
+        var texts = files.Select(File.ReadAllText).ToArray();
+        var runs = options.Int("--runs", 3);
+        var kept = new List<ManifestLint.Yaml.YamlReadResult>(texts.Length);
+        for (var i = 0; i <= runs; i++)
+        {
+            kept.Clear();
+            var bare = Timed(() =>
+            {
+                foreach (var text in texts)
+                {
+                    InProcess.ParseEvents(text);
+                }
+            });
+            var dropped = Timed(() =>
+            {
+                foreach (var text in texts)
+                {
+                    GC.KeepAlive(ManifestLint.Yaml.YamlStreamReader.Read(text));
+                }
+            });
+            var keptTime = Timed(() =>
+            {
+                foreach (var text in texts)
+                {
+                    kept.Add(ManifestLint.Yaml.YamlStreamReader.Read(text));
+                }
+            });
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{(i == 0 ? "warm-up" : "run " + i)}: bare parse {bare.Ms:F0} ms (GC {bare.Gc:F0}) | tree built and dropped {dropped.Ms:F0} ms (GC {dropped.Gc:F0}) | trees kept {keptTime.Ms:F0} ms (GC {keptTime.Gc:F0}), {keptTime.Ms / bare.Ms:F2}x bare"));
+        }
+
+        return 0;
+
+        static (double Ms, double Gc) Timed(Action action)
+        {
+            GC.Collect();
+            var pause = GC.GetTotalPauseDuration();
+            var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+            action();
+            return (stopwatch.Elapsed.TotalMilliseconds, (GC.GetTotalPauseDuration() - pause).TotalMilliseconds);
+        }
     }
 
     public static int Run(string[] args)

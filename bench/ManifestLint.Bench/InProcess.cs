@@ -76,9 +76,11 @@ internal static class InProcess
         return stopwatch.Elapsed.TotalMilliseconds;
     }
 
-    private static long ParseOne(string path)
+    private static long ParseOne(string path) => ParseEvents(StrictUtf8.GetString(File.ReadAllBytes(path)));
+
+    /// <summary>Pulls every parser event of <paramref name="text"/>; returns how many.</summary>
+    public static long ParseEvents(string text)
     {
-        var text = StrictUtf8.GetString(File.ReadAllBytes(path));
         var parser = new Parser(new Scanner(new StringReader(text), skipComments: true));
         long events = 0;
         try
