@@ -144,6 +144,21 @@ public sealed class LoaderTests
     }
 
     [Fact]
+    public void Key_nodes_built_on_demand_are_one_node_with_the_key_position()
+    {
+        var root = (YamlMapping)YamlStreamReader.Read("spec:\n  'quoted key': 1\n  plain: 2\n").Documents[0].Root!;
+        var entry = root.GetMapping("spec")!.GetEntry("quoted key")!;
+        var keys = new YamlNode[64];
+        Parallel.For(0, keys.Length, i => keys[i] = entry.Key);
+        Assert.All(keys, k => Assert.Same(keys[0], k));
+        var key = Assert.IsType<YamlScalar>(keys[0]);
+        Assert.Equal((2, 3), (key.Start.Line, key.Start.Column));
+        Assert.True(key.IsQuoted);
+        Assert.Equal("spec.quoted key", YamlPath.Of(root, key));
+        Assert.Equal("spec.plain", YamlPath.Of(root, root.GetMapping("spec")!.GetEntry("plain")!.Key));
+    }
+
+    [Fact]
     public void An_alias_bomb_ends_quickly_with_a_limit_problem()
     {
         var builder = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x, x]\n");

@@ -37,14 +37,15 @@ public static class ScalarResolver
     /// True when <see cref="Resolve"/> certainly gives a string: not plain, tagged as a string, or plain and starting
     /// with a character that starts none of the null/boolean words, numbers or timestamps.
     /// </summary>
-    internal static bool IsCertainlyString(YamlScalar scalar)
-    {
-        if (scalar.Style != ScalarStyle.Plain || scalar.Tag is StringTag or BinaryTag)
-        {
-            return true;
-        }
+    internal static bool IsCertainlyString(YamlScalar scalar) =>
+        scalar.Style != ScalarStyle.Plain || scalar.Tag is StringTag or BinaryTag || PlainIsCertainlyString(scalar.Value);
 
-        var text = scalar.Value;
+    /// <summary>The JSON key an untagged key scalar becomes (see <see cref="YamlScalar.MapKey"/>), without a node.</summary>
+    internal static string? MapKeyOf(string text, ScalarStyle style) =>
+        style != ScalarStyle.Plain || PlainIsCertainlyString(text) ? text : ResolvePlain(text).AsMapKey(text);
+
+    private static bool PlainIsCertainlyString(string text)
+    {
         return text.Length > 0 && text[0] switch
         {
             >= '0' and <= '9' => false,

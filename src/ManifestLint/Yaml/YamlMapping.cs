@@ -1,17 +1,49 @@
+using YamlDotNet.Core;
+
 namespace ManifestLint.Yaml;
 
 /// <summary>One key/value pair of a mapping, as written (or brought in by a <c>&lt;&lt;</c> merge).</summary>
 public sealed class YamlEntry
 {
+    // A plain or quoted key without anchor or tag (nearly all keys) is kept as its text, range and style; its node is
+    // built the first time someone asks for it (a finding on the key, a key check). Most keys are only ever looked up
+    // by name, and a node per key was a quarter of the objects every tree keeps for the whole run.
+    private readonly string? _keyText;
+    private readonly SourceRange _keyRange;
+    private readonly ScalarStyle _keyStyle;
+    private YamlNode? _key;
+
     internal YamlEntry(YamlNode key, YamlNode value, string? name, bool merged)
     {
-        Key = key;
+        _key = key;
         Value = value;
         Name = name;
         IsMerged = merged;
     }
 
-    public YamlNode Key { get; }
+    internal YamlEntry(SourceRange keyRange, string keyText, ScalarStyle keyStyle, YamlNode value, string? name)
+    {
+        _keyRange = keyRange;
+        _keyText = keyText;
+        _keyStyle = keyStyle;
+        Value = value;
+        Name = name;
+    }
+
+    public YamlNode Key
+    {
+        get
+        {
+            if (Volatile.Read(ref _key) is { } key)
+            {
+                return key;
+            }
+
+            // Rules run in parallel: the first node published is the one everybody gets.
+            var built = new YamlScalar(_keyRange, null, _keyText!, _keyStyle, null);
+            return Interlocked.CompareExchange(ref _key, built, null) ?? built;
+        }
+    }
 
     public YamlNode Value { get; }
 
@@ -23,6 +55,10 @@ public sealed class YamlEntry
 
     /// <summary>True for entries copied in by a merge key, which are not written at this place.</summary>
     public bool IsMerged { get; }
+
+    /// <summary>True when <paramref name="node"/> is this entry's key node (without building it: a node nobody has
+    /// asked for cannot be the one in hand).</summary>
+    internal bool HasKey(YamlNode node) => ReferenceEquals(Volatile.Read(ref _key), node);
 }
 
 public sealed class YamlMapping : YamlNode

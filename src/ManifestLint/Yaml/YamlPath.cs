@@ -39,7 +39,7 @@ public static class YamlPath
                 {
                     var entry = entries[i];
                     steps.Add((entry, 0, null));
-                    if (ReferenceEquals(entry.Key, target) || Find(entry.Value, target, steps, depth + 1))
+                    if (entry.HasKey(target) || Find(entry.Value, target, steps, depth + 1))
                     {
                         return true;
                     }

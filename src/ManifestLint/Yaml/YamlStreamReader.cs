@@ -167,6 +167,12 @@ public static class YamlStreamReader
                     _root = null;
                     return document;
 
+                case Scalar scalar when scalar.Anchor.IsEmpty && (scalar.Tag.IsEmpty || scalar.Tag.IsNonSpecific)
+                                        && _stack.Count > 0 && _stack.Peek().ExpectsKey:
+                    CountNode(ToPosition(scalar.Start));
+                    _stack.Peek().AddKey(Range(scalar), Share(scalar.Value, isKey: true), scalar.Style);
+                    return null;
+
                 case Scalar scalar:
                     Add(new YamlScalar(
                         Range(scalar),
@@ -229,13 +235,18 @@ public static class YamlStreamReader
             _stack.Push(frame);
         }
 
-        private void Add(YamlNode node)
+        private void CountNode(SourcePosition start)
         {
             if (++_nodes > _limits.MaxNodes)
             {
                 throw new YamlLimitExceededException(
-                    $"the file has more than {_limits.MaxNodes:N0} YAML nodes (limit MaxNodes)", node.Start);
+                    $"the file has more than {_limits.MaxNodes:N0} YAML nodes (limit MaxNodes)", start);
             }
+        }
+
+        private void Add(YamlNode node)
+        {
+            CountNode(node.Start);
 
             if (node.Anchor is not null)
             {
@@ -290,6 +301,9 @@ public static class YamlStreamReader
         private bool _isMapping;
         private bool _indexed;
         private YamlNode? _pendingKey;
+        private string? _pendingKeyText;
+        private SourceRange _pendingKeyRange;
+        private ScalarStyle _pendingKeyStyle;
         private long _size = 1;
         private bool _hasRepeats;
         private bool _hasUnnamed;
@@ -299,7 +313,7 @@ public static class YamlStreamReader
         public string? Anchor { get; private set; }
 
         /// <summary>True for a mapping whose next node is a key.</summary>
-        public bool ExpectsKey => _isMapping && _pendingKey is null;
+        public bool ExpectsKey => _isMapping && _pendingKey is null && _pendingKeyText is null;
 
         public void Reset(SourcePosition start, string? anchor, bool isMapping)
         {
@@ -315,6 +329,7 @@ public static class YamlStreamReader
             }
 
             _pendingKey = null;
+            _pendingKeyText = null;
             _size = 1;
             _hasRepeats = false;
             _hasUnnamed = false;
@@ -326,6 +341,18 @@ public static class YamlStreamReader
             if (!_isMapping)
             {
                 _items.Add(node);
+                return;
+            }
+
+            if (_pendingKeyText is { } keyText)
+            {
+                _pendingKeyText = null;
+                if (_pendingKeyStyle == ScalarStyle.Plain && keyText == MergeKey && TryMerge(node))
+                {
+                    return;
+                }
+
+                AddEntry(new YamlEntry(_pendingKeyRange, keyText, _pendingKeyStyle, node, ScalarResolver.MapKeyOf(keyText, _pendingKeyStyle)), duplicates);
                 return;
             }
 
@@ -342,8 +369,21 @@ public static class YamlStreamReader
                 return;
             }
 
-            var name = key is YamlScalar scalar ? scalar.MapKey : null;
-            var entry = new YamlEntry(key, node, name, merged: false);
+            AddEntry(new YamlEntry(key, node, key is YamlScalar scalar ? scalar.MapKey : null, merged: false), duplicates);
+        }
+
+        /// <summary>A key scalar without anchor or tag: its node is built only if someone asks (see <see cref="YamlEntry"/>).</summary>
+        public void AddKey(SourceRange range, string text, ScalarStyle style)
+        {
+            _size++;
+            _pendingKeyText = text;
+            _pendingKeyRange = range;
+            _pendingKeyStyle = style;
+        }
+
+        private void AddEntry(YamlEntry entry, List<DuplicateKey> duplicates)
+        {
+            var name = entry.Name;
             if (name is null)
             {
                 _hasUnnamed = true;
