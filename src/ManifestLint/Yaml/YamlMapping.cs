@@ -69,7 +69,7 @@ public sealed class YamlMapping : YamlNode
     private readonly bool _hasUnnamedEntries;
     private Dictionary<string, YamlEntry>? _index;
 
-    internal YamlMapping(SourceRange range, string? anchor, YamlEntry[] entries, int expandedSize, bool hasRepeatedNames = true, bool hasUnnamedEntries = true)
+    internal YamlMapping(SourceRange range, string? anchor, YamlEntry[] entries, int expandedSize, bool hasRepeatedNames, bool hasUnnamedEntries)
         : base(range, anchor)
     {
         Entries = new NodeList<YamlEntry>(entries);
