@@ -3,8 +3,9 @@ using System.Text.RegularExpressions;
 namespace ManifestLint.Analysis;
 
 /// <summary>
-/// Objects known to exist outside the linted set: the ConfigMap <c>kube-root-ca.crt</c> (in every namespace
-/// since 1.20) and the user's <c>KIND/NAME</c> patterns (<c>secret/db-*</c>; kind case-insensitive, name globs).
+/// Objects the user declares to exist outside the linted set: <c>KIND/NAME</c> patterns (<c>secret/db-*</c>; kind
+/// case-insensitive, name globs). Objects every namespace has (<c>kube-root-ca.crt</c>) are implicit objects of the
+/// <see cref="Model.ReferenceGraph"/>, with their keys.
 /// </summary>
 public sealed class ExternalObjects
 {
@@ -34,11 +35,6 @@ public sealed class ExternalObjects
 
     public bool Contains(string kind, string name)
     {
-        if (kind == "ConfigMap" && name == "kube-root-ca.crt")
-        {
-            return true;
-        }
-
         foreach (var (patternKind, regex) in _patterns)
         {
             if ((patternKind == "*" || string.Equals(patternKind, kind, StringComparison.OrdinalIgnoreCase)) && regex.IsMatch(name))

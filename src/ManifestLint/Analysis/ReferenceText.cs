@@ -81,12 +81,12 @@ public static class ReferenceText
     {
         var reference = resolution.Use.Reference;
         var otherKind = reference.Kind == ConfigKind.ConfigMap ? ConfigKind.Secret : ConfigKind.ConfigMap;
-        if (set.ConfigSources.Find(otherKind, resolution.Namespace, resolution.Name) is not null)
+        if (set.Graph.Find(otherKind, resolution.Namespace, resolution.Name) is not null)
         {
             return $" (a {(otherKind == ConfigKind.ConfigMap ? "ConfigMap" : "Secret")} of that name exists)";
         }
 
-        return DidYouMean(resolution.Name, set.ConfigSources.NamesVisibleFrom(reference.Kind, resolution.Namespace));
+        return DidYouMean(resolution.Name, set.Graph.NamesVisibleFrom(reference.Kind, resolution.Namespace));
     }
 
     /// <summary>" (did you mean 'log-level'?)" from the keys the consumer can see; empty when nothing is close.</summary>
@@ -115,10 +115,19 @@ public static class ReferenceText
                 break;
             }
 
-            var message = definition.IsGenerated
-                ? $"{definition.DisplayName} is generated here"
-                : $"{definition.DisplayName} is defined here";
-            related.Add(new RelatedLocation(definition.File, definition.NameNode, message));
+            if (definition.File is not { } file || definition.NameNode is not { } node)
+            {
+                // An implicit object (kube-root-ca.crt) has no place in the set.
+                continue;
+            }
+
+            var message = definition.Origin switch
+            {
+                ConfigOrigin.Generator => $"{definition.DisplayName} is generated here",
+                ConfigOrigin.Producer => $"{definition.DisplayName} is made from here",
+                _ => $"{definition.DisplayName} is defined here",
+            };
+            related.Add(new RelatedLocation(file, node, message));
         }
 
         return related;

@@ -3,11 +3,28 @@ using ManifestLint.Yaml;
 
 namespace ManifestLint.Model;
 
+/// <summary>Where a ConfigMap or Secret that pods can consume comes from.</summary>
+public enum ConfigOrigin
+{
+    /// <summary>A ConfigMap or Secret object written in a manifest of the set.</summary>
+    Manifest,
+
+    /// <summary>A kustomize <c>configMapGenerator</c>/<c>secretGenerator</c> entry.</summary>
+    Generator,
+
+    /// <summary>Made at run time by a controller from another object of the set (a cert-manager Certificate).</summary>
+    Producer,
+
+    /// <summary>Present in every namespace of a cluster that runs some component (<c>kube-root-ca.crt</c>).</summary>
+    Implicit,
+}
+
 /// <summary>
-/// One definition of a ConfigMap or Secret that pods can consume: an object of the linted set, or an entry of a
-/// kustomize <c>configMapGenerator</c>/<c>secretGenerator</c>. It records the keys each consumer sees: an
-/// environment variable reads ConfigMap <c>data</c> only, or Secret <c>data</c> and <c>stringData</c>; a volume
-/// projects every key, <c>binaryData</c> included (ground truth §5, §10a, §10d).
+/// One definition of a ConfigMap or Secret that pods can consume: an object of the linted set, an entry of a
+/// kustomize <c>configMapGenerator</c>/<c>secretGenerator</c>, an object a controller makes from another object
+/// of the set, or an object every namespace has. It records the keys each consumer sees: an environment variable
+/// reads ConfigMap <c>data</c> only, or Secret <c>data</c> and <c>stringData</c>; a volume projects every key,
+/// <c>binaryData</c> included (ground truth §5, §10a, §10d).
 /// </summary>
 public sealed class ConfigSource
 {
@@ -20,15 +37,17 @@ public sealed class ConfigSource
         ConfigKind kind,
         string name,
         string? @namespace,
-        SourceFile file,
-        YamlNode nameNode,
+        SourceFile? file,
+        YamlNode? nameNode,
         KubeObject? obj,
         Kustomization? kustomization,
         List<string> environmentKeys,
         List<string> volumeKeys,
         bool keysKnown,
         bool immutable,
-        bool extendsBase)
+        bool extendsBase,
+        ConfigOrigin origin,
+        string? madeBy = null)
     {
         Kind = kind;
         Name = name;
@@ -44,6 +63,8 @@ public sealed class ConfigSource
         KeysKnown = keysKnown;
         Immutable = immutable;
         ExtendsBase = extendsBase;
+        Origin = origin;
+        MadeBy = madeBy;
     }
 
     public ConfigKind Kind { get; }
@@ -60,11 +81,14 @@ public sealed class ConfigSource
     /// </summary>
     public string? Namespace { get; }
 
-    /// <summary>The file that defines it: the object's manifest or the kustomization.</summary>
-    public SourceFile File { get; }
+    /// <summary>The file that defines it: the object's manifest, the kustomization, the producer's manifest; null for implicit objects.</summary>
+    public SourceFile? File { get; }
 
-    /// <summary>Where the definition names itself: <c>metadata.name</c>, or the generator entry's <c>name</c>.</summary>
-    public YamlNode NameNode { get; }
+    /// <summary>
+    /// Where the definition names itself: <c>metadata.name</c>, the generator entry's <c>name</c>, the producer's field
+    /// that gives the name; null for implicit objects.
+    /// </summary>
+    public YamlNode? NameNode { get; }
 
     /// <summary>The ConfigMap or Secret object; null for a generated source.</summary>
     public KubeObject? Object { get; }
@@ -72,7 +96,24 @@ public sealed class ConfigSource
     /// <summary>The kustomization whose generator defines it; null for an object.</summary>
     public Kustomization? Kustomization { get; }
 
-    public bool IsGenerated => Kustomization is not null;
+    public ConfigOrigin Origin { get; }
+
+    public bool IsGenerated => Origin == ConfigOrigin.Generator;
+
+    /// <summary>
+    /// True when references from every namespace see it: a generated source (kustomize moves it and the workloads
+    /// of its build into one namespace), an implicit object, or what a cluster-wide producer makes.
+    /// </summary>
+    public bool InEveryNamespace => Namespace is null || Origin is ConfigOrigin.Generator or ConfigOrigin.Implicit;
+
+    /// <summary>What makes a producer's or an implicit object: <c>Certificate cert-manager/web</c>, <c>istiod</c>.</summary>
+    public string? MadeBy { get; }
+
+    /// <summary>
+    /// True when the name is only a word a workload that may create objects is given (RBAC tells no more): enough
+    /// not to call a reference missing, never offered as "did you mean".
+    /// </summary>
+    public bool IsGuessed { get; private init; }
 
     /// <summary>Keys an environment variable (<c>configMapKeyRef</c>, <c>envFrom</c>) can read, in source order.</summary>
     public IReadOnlyList<string> EnvironmentKeys => _environmentKeys;
@@ -86,16 +127,26 @@ public sealed class ConfigSource
     /// </summary>
     public bool KeysKnown { get; }
 
-    /// <summary><c>immutable: true</c> (a generator's <c>options.immutable</c>).</summary>
+    /// <summary>
+    /// True when pods never see a changed content: <c>immutable: true</c> (a generator's <c>options.immutable</c>),
+    /// or a kustomize generator with its content hash in the name, which a change renames (the pods roll).
+    /// </summary>
     public bool Immutable { get; }
 
     /// <summary>A generator with <c>behavior: merge</c>: it only adds keys to a base defined elsewhere.</summary>
     public bool ExtendsBase { get; }
 
-    /// <summary><c>ConfigMap default/app</c>, or <c>ConfigMap app (configMapGenerator of base/kustomization.yaml)</c>.</summary>
-    public string DisplayName => IsGenerated
-        ? $"{KindName} {Name} ({(Kind == ConfigKind.ConfigMap ? "configMapGenerator" : "secretGenerator")} of {File.DisplayPath})"
-        : $"{KindName} {Namespace}/{Name}";
+    /// <summary>
+    /// <c>ConfigMap default/app</c>, <c>ConfigMap app (configMapGenerator of base/kustomization.yaml)</c>,
+    /// <c>Secret web/web-tls (made by Certificate web/web)</c>, <c>ConfigMap kube-root-ca.crt (made by ...)</c>.
+    /// </summary>
+    public string DisplayName => Origin switch
+    {
+        ConfigOrigin.Generator => $"{KindName} {Name} ({(Kind == ConfigKind.ConfigMap ? "configMapGenerator" : "secretGenerator")} of {File!.DisplayPath})",
+        ConfigOrigin.Producer => $"{KindName} {(Namespace is null ? string.Empty : Namespace + "/")}{Name} (made by {MadeBy})",
+        ConfigOrigin.Implicit => $"{KindName} {Name} (made by {MadeBy})",
+        _ => $"{KindName} {Namespace}/{Name}",
+    };
 
     public bool HasEnvironmentKey(string key) => _environmentKeySet.Contains(key);
 
@@ -122,15 +173,34 @@ public sealed class ConfigSource
         }
         else
         {
-            // stringData is merged into data when the Secret is written.
+            // stringData is merged into data when the Secret is written. (The token controller's keys of a
+            // service-account-token Secret come from the knowledge table, as a producer.)
             known &= AddKeys(obj.Root, "stringData", data.StringData, environment, volume);
-
-            // The token controller adds token, ca.crt and namespace to these Secrets after they are created.
-            known &= obj.Root.GetString("type") != "kubernetes.io/service-account-token";
         }
 
         return new ConfigSource(data.Kind, obj.Name, obj.Namespace, obj.File, obj.NameNode, obj, null,
-            environment, volume, known, data.Immutable, extendsBase: false);
+            environment, volume, known, data.Immutable, extendsBase: false, ConfigOrigin.Manifest);
+    }
+
+    /// <summary>What a controller makes from an object of the set.</summary>
+    internal static ConfigSource FromProducer(Knowledge.ProducedObject made, string? madeBy = null, bool guessed = false)
+    {
+        var keys = made.Keys ?? Array.Empty<string>();
+        return new ConfigSource(made.Kind, made.Name, made.Namespace, made.Producer.File, made.Anchor, null, null,
+            new List<string>(keys), new List<string>(keys), made.Keys is not null, immutable: false, extendsBase: false,
+            ConfigOrigin.Producer, madeBy ?? made.Producer.DisplayName)
+        {
+            IsGuessed = guessed,
+        };
+    }
+
+    /// <summary>An object every namespace has; it has no location in the set.</summary>
+    internal static ConfigSource FromImplicit(Knowledge.ImplicitObject implicitObject)
+    {
+        var keys = implicitObject.Keys ?? Array.Empty<string>();
+        return new ConfigSource(implicitObject.Kind, implicitObject.Name, null, null, null, null, null,
+            new List<string>(keys), new List<string>(keys), implicitObject.Keys is not null, immutable: false, extendsBase: false,
+            ConfigOrigin.Implicit, implicitObject.MadeBy);
     }
 
     /// <summary>Adds the keys of one data map; false when the field is there but is not a mapping (keys unknown).</summary>

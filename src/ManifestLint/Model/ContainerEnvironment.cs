@@ -52,26 +52,26 @@ public sealed class EnvironmentVariable
 }
 
 /// <summary>
-/// What one envFrom entry brings in. Keys come from the definitions of the referenced ConfigMap (<c>data</c>) or
-/// Secret (<c>data</c> and <c>stringData</c>) found in the linted set, in the pod's namespace; several
-/// definitions give the union of their keys. A source that is not in the set has unknown keys.
+/// What one envFrom entry brings in: the keys of the referenced ConfigMap (<c>data</c>) or Secret (<c>data</c> and
+/// <c>stringData</c>) as the <see cref="ReferenceGraph"/> knows them in the pod's namespace, whatever made it (a
+/// manifest, a kustomize generator, a producer). A source whose keys nobody can list is unknown.
 /// </summary>
 public sealed class EnvFromKeys
 {
-    internal EnvFromKeys(EnvFromSource source, IReadOnlyList<KubeObject> objects, IReadOnlyList<string> keys)
+    internal EnvFromKeys(EnvFromSource source, ConfigSourceGroup? target)
     {
         Source = source;
-        Objects = objects;
-        Keys = keys;
+        Target = target;
+        Keys = target is { KeysKnown: true } ? target.EnvironmentKeys : Array.Empty<string>();
     }
 
     public EnvFromSource Source { get; }
 
-    /// <summary>The definitions of the referenced object in the set; empty when it is not in the set.</summary>
-    public IReadOnlyList<KubeObject> Objects { get; }
+    /// <summary>The definitions of the referenced object; null when the graph has none.</summary>
+    public ConfigSourceGroup? Target { get; }
 
-    /// <summary>True when the referenced object is in the set, so <see cref="Keys"/> is everything it brings.</summary>
-    public bool IsKnown => Objects.Count > 0;
+    /// <summary>True when every key the source brings is known, so <see cref="Keys"/> is everything it brings.</summary>
+    public bool IsKnown => Target is { KeysKnown: true };
 
     /// <summary>Distinct keys in order of appearance (before the prefix); empty when unknown.</summary>
     public IReadOnlyList<string> Keys { get; }
@@ -232,37 +232,6 @@ public sealed class ContainerEnvironment
         }
     }
 
-    private static EnvFromKeys ReadSource(EnvFromSource envFrom, LintedSet set, string namespaceName)
-    {
-        if (envFrom.Reference is not { Name: { } name } reference)
-        {
-            return new EnvFromKeys(envFrom, Array.Empty<KubeObject>(), Array.Empty<string>());
-        }
-
-        var objects = set.Find(reference.KindName, namespaceName, name);
-        if (objects.Count == 0)
-        {
-            return new EnvFromKeys(envFrom, objects, Array.Empty<string>());
-        }
-
-        var keys = new List<string>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var obj in objects)
-        {
-            if (ConfigData.From(obj) is not { } data)
-            {
-                continue;
-            }
-
-            foreach (var key in data.EnvironmentKeys)
-            {
-                if (seen.Add(key))
-                {
-                    keys.Add(key);
-                }
-            }
-        }
-
-        return new EnvFromKeys(envFrom, objects, keys);
-    }
+    private static EnvFromKeys ReadSource(EnvFromSource envFrom, LintedSet set, string namespaceName) =>
+        new(envFrom, envFrom.Reference is { Name: { } name } reference ? set.Graph.Find(reference.Kind, namespaceName, name) : null);
 }

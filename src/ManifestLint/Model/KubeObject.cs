@@ -16,6 +16,9 @@ public sealed class KubeObject
     internal ConfigPayload? PayloadMemo;
     internal IReadOnlyList<Schema.SchemaViolation>? SchemaViolationsMemo;
 
+    /// <summary>Where a custom resource keeps its pod specs, from the knowledge table; null for other kinds.</summary>
+    internal IReadOnlyList<Knowledge.FieldPath>? PodSpecPaths;
+
     internal KubeObject(SourceFile file, YamlDocument document, YamlMapping root, string path, string defaultNamespace)
     {
         File = file;
@@ -66,6 +69,9 @@ public sealed class KubeObject
 
     /// <summary>The node a finding about the whole object points at: <c>metadata.name</c>, else the kind.</summary>
     public YamlNode AnchorNode => (YamlNode?)NameNode ?? Metadata ?? (YamlNode?)Root.GetEntry("kind")?.Key ?? Root;
+
+    /// <summary>Whether an API server would know this kind; set when the linted set is built.</summary>
+    public Knowledge.ObjectApi Api { get; internal set; } = Knowledge.ObjectApi.BuiltIn;
 
     public bool IsKind(string kind) => string.Equals(Kind, kind, StringComparison.Ordinal);
 

@@ -78,8 +78,12 @@ internal static class KustomizeGenerator
 
         // kustomize stores every generated value in data (a file that is not UTF-8 would go to binaryData; its
         // content is not read here), so environment variables and volumes see the same keys.
+        // A content hash in the name makes every change a new object that the pods roll to: in effect immutable.
+        var hashed = !(entry.GetMapping("options")?.GetScalar("disableNameSuffixHash") is { Resolved: { Type: ScalarType.Bool, Bool: true } }
+                       || (kustomization.Root.GetMapping("generatorOptions")?.GetScalar("disableNameSuffixHash") is { Resolved: { Type: ScalarType.Bool, Bool: true } }
+                           && entry.GetMapping("options")?.GetScalar("disableNameSuffixHash") is not { Resolved: { Type: ScalarType.Bool, Bool: false } }));
         return new ConfigSource(kind, name, kustomization.Namespace ?? entry.GetString("namespace"), kustomization.File, nameNode, null, kustomization,
-            keys, new List<string>(keys), known, immutable, extendsBase: behavior == "merge");
+            keys, new List<string>(keys), known, immutable || hashed, extendsBase: behavior == "merge", ConfigOrigin.Generator);
     }
 
     private static IEnumerable<string> Strings(YamlSequence? sequence)

@@ -1,4 +1,5 @@
 using ManifestLint.Loading;
+using ManifestLint.Model.Knowledge;
 using ManifestLint.Yaml;
 
 namespace ManifestLint.Model;
@@ -12,16 +13,17 @@ public sealed class LintedSet
     private readonly Dictionary<ObjectIdentity, List<KubeObject>> _byIdentity = new();
     private readonly Dictionary<(string Kind, string Name), List<KubeObject>> _byKindAndName = new();
     private readonly Dictionary<SourceFile, List<KubeObject>> _byFile = new();
-    private readonly Lazy<ConfigSourceIndex> _configSources;
+    private readonly Lazy<ReferenceGraph> _graph;
     private readonly Lazy<HashSet<string>> _patchFiles;
 
-    internal LintedSet(IReadOnlyList<SourceFile> files, IReadOnlyList<KubeObject> objects, IReadOnlyList<Kustomization> kustomizations, string defaultNamespace)
+    internal LintedSet(IReadOnlyList<SourceFile> files, IReadOnlyList<KubeObject> objects, IReadOnlyList<Kustomization> kustomizations, string defaultNamespace, KnowledgeTable knowledge)
     {
         Files = files;
         Objects = objects;
         Kustomizations = kustomizations;
         DefaultNamespace = defaultNamespace;
-        _configSources = new Lazy<ConfigSourceIndex>(() => ConfigSourceIndex.Build(this), LazyThreadSafetyMode.ExecutionAndPublication);
+        Knowledge = knowledge;
+        _graph = new Lazy<ReferenceGraph>(() => ReferenceGraph.Build(this, knowledge), LazyThreadSafetyMode.ExecutionAndPublication);
         _patchFiles = new Lazy<HashSet<string>>(() => new HashSet<string>(kustomizations.SelectMany(k => k.PatchFiles), StringComparer.Ordinal), LazyThreadSafetyMode.ExecutionAndPublication);
         foreach (var obj in objects)
         {
@@ -45,11 +47,15 @@ public sealed class LintedSet
 
     public string DefaultNamespace { get; }
 
+    /// <summary>What the run knows about producers, implicit objects and custom resources (the engine's table and the user's).</summary>
+    public KnowledgeTable Knowledge { get; }
+
     /// <summary>
-    /// The ConfigMaps and Secrets pods can consume (objects and kustomize-generated sources) with the keys each
-    /// consumer sees, built on first use and shared by every rule of the run.
+    /// What will exist at deploy time and who reads it: every ConfigMap and Secret pods can consume (manifests,
+    /// kustomize generators, producers, implicit objects) and every reference to one, built on first use and shared
+    /// by every rule of the run.
     /// </summary>
-    public ConfigSourceIndex ConfigSources => _configSources.Value;
+    public ReferenceGraph Graph => _graph.Value;
 
     /// <summary>
     /// True for an object in a file a kustomization applies as a patch: a fragment (a Deployment that adds one
@@ -110,8 +116,9 @@ public sealed class LintedSet
         Build(files, _ => defaultNamespace);
 
     /// <summary>Builds the set with a default namespace per file (configuration may differ by folder).</summary>
-    public static LintedSet Build(IReadOnlyList<SourceFile> files, Func<SourceFile, string> defaultNamespaceOf)
+    public static LintedSet Build(IReadOnlyList<SourceFile> files, Func<SourceFile, string> defaultNamespaceOf, KnowledgeTable? knowledge = null)
     {
+        knowledge ??= KnowledgeTable.Default;
         var objects = new List<KubeObject>();
         var kustomizations = new List<Kustomization>();
         foreach (var file in files)
@@ -138,7 +145,7 @@ public sealed class LintedSet
                     continue;
                 }
 
-                if (ToolConfiguration.IsToolConfiguration(root.GetString("apiVersion"), kind))
+                if (ToolConfiguration.IsToolConfiguration(root.GetString("apiVersion"), kind) || ToolConfiguration.IsFunctionConfiguration(root))
                 {
                     continue;
                 }
@@ -160,7 +167,41 @@ public sealed class LintedSet
             }
         }
 
-        return new LintedSet(files, objects, kustomizations, files.Count > 0 ? defaultNamespaceOf(files[0]) : "default");
+        Classify(objects, knowledge);
+        return new LintedSet(files, objects, kustomizations, files.Count > 0 ? defaultNamespaceOf(files[0]) : "default", knowledge);
+    }
+
+    /// <summary>
+    /// Tells each object whether an API server would know its kind (built-in, a CRD of the set, a group the knowledge
+    /// table names) and where a custom resource keeps its pod specs.
+    /// </summary>
+    private static void Classify(List<KubeObject> objects, KnowledgeTable knowledge)
+    {
+        var defined = new HashSet<(string Group, string Kind)>();
+        foreach (var obj in objects)
+        {
+            if (obj.IsKind("CustomResourceDefinition") && obj.Root.GetMapping("spec") is { } spec
+                && spec.GetString("group") is { } group && spec.GetMapping("names")?.GetString("kind") is { } kind)
+            {
+                defined.Add((group, kind));
+            }
+        }
+
+        foreach (var obj in objects)
+        {
+            var group = ApiGroup.Of(obj.ApiVersion);
+            if (BuiltInApiGroups.Contains(group))
+            {
+                obj.Api = ObjectApi.BuiltIn;
+                continue;
+            }
+
+            obj.Api = (obj.Kind is not null && defined.Contains((group, obj.Kind))) || knowledge.IsKnownGroup(group) ? ObjectApi.KnownCustom : ObjectApi.Unknown;
+            if (obj.Kind is not null)
+            {
+                obj.PodSpecPaths = knowledge.PodSpecPaths(group, obj.Kind);
+            }
+        }
     }
 
     /// <summary><c>List</c> and every <c>*List</c> kind (<c>ConfigMapList</c>, <c>RoleList</c>) wrap their objects in <c>items</c>.</summary>

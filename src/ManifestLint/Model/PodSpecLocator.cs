@@ -2,12 +2,33 @@ using ManifestLint.Yaml;
 
 namespace ManifestLint.Model;
 
-/// <summary>Where each kind keeps its pod template (ground truth §13), plus any object with <c>spec.template.spec.containers</c>.</summary>
+/// <summary>
+/// Where each kind keeps its pod template (ground truth §13), custom resources the knowledge table describes, plus any
+/// object with <c>spec.template.spec.containers</c>.
+/// </summary>
 internal static class PodSpecLocator
 {
     public static IReadOnlyList<PodSpec> Find(KubeObject owner)
     {
         var root = owner.Root;
+        if (owner.PodSpecPaths is { } paths)
+        {
+            // A custom resource the knowledge table describes (Ray, Kubeflow training jobs, JobSet, ...).
+            var found = new List<PodSpec>();
+            foreach (var specPath in paths)
+            {
+                foreach (var match in specPath.Select(root))
+                {
+                    if (match.Node is YamlMapping spec && spec["containers"] is YamlSequence)
+                    {
+                        found.Add(new PodSpec(owner, spec, match.Path));
+                    }
+                }
+            }
+
+            return found;
+        }
+
         var (node, path) = owner.Kind switch
         {
             "Pod" => (root.GetMapping("spec"), "spec"),

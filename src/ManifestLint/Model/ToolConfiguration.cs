@@ -13,6 +13,22 @@ public static class ToolConfiguration
         "config.kubernetes.io", "skaffold", "kpt.dev",
     };
 
+    /// <summary>
+    /// A KRM function's configuration (annotated <c>config.kubernetes.io/function</c>) or an object marked
+    /// <c>config.kubernetes.io/local-config: "true"</c>: kustomize and kpt read them and never emit them.
+    /// </summary>
+    public static bool IsFunctionConfiguration(Yaml.YamlMapping root)
+    {
+        if (root.GetMapping("metadata")?.GetMapping("annotations") is not { } annotations)
+        {
+            return false;
+        }
+
+        return annotations["config.kubernetes.io/function"] is not null
+               || annotations["config.k8s.io/function"] is not null
+               || annotations.GetString("config.kubernetes.io/local-config") == "true";
+    }
+
     public static bool IsToolConfiguration(string? apiVersion, string? kind)
     {
         if (apiVersion is null)
@@ -29,6 +45,7 @@ public static class ToolConfiguration
 
         var group = apiVersion.Substring(0, slash);
         return Groups.Contains(group)
+               || group.EndsWith(".config.kubernetes.io", StringComparison.Ordinal)
                || group.EndsWith(".config.k8s.io", StringComparison.Ordinal)
                || group.EndsWith(".config.x-k8s.io", StringComparison.Ordinal);
     }

@@ -22,7 +22,7 @@ public sealed class ConfigMapCouldBeImmutable : ManifestRule
 
     public override void Initialize(RuleContext context) => context.RegisterSetAction(context =>
     {
-        ConfigConsumption? consumption = null;
+        var graph = context.Set.Graph;
         foreach (var obj in context.Set.Objects)
         {
             if (!(obj.IsKind("ConfigMap") || obj.IsKind("Secret")) || obj.Name is null || ConfigData.From(obj)!.Immutable)
@@ -30,35 +30,34 @@ public sealed class ConfigMapCouldBeImmutable : ManifestRule
                 continue;
             }
 
-            consumption ??= ConfigConsumption.Build(context.Set);
-            var uses = consumption.UsesOf(obj.Identity);
+            var uses = graph.ReferencesTo(obj.Identity).Where(u => u.IsContainerUse).ToList();
             if (uses.Count == 0 || uses.Any(u => u.SeesUpdates))
             {
                 continue;
             }
 
             var related = uses.Take(MaxRelatedUses)
-                .Select(u => new RelatedLocation(u.Container.Pod.Owner.File, u.Node, $"Read here by {u.Container.DisplayName} of {u.Container.Pod.Owner.DisplayName} ({Describe(u.Kind)})."))
+                .Select(u => new RelatedLocation(u.Owner.File, u.Node, $"Read here by {u.Container!.DisplayName} of {u.Owner.DisplayName} ({Describe(u.Kind)})."))
                 .ToArray();
             var first = uses[0];
             var others = uses.Count > 1 ? $" and {uses.Count - 1} more" : string.Empty;
             context.ReportAt(Rule, obj, obj.AnchorNode, related,
-                $"{obj.DisplayName} is read only through {Channels(uses)} ({first.Container.DisplayName} of {first.Container.Pod.Owner.DisplayName}{others}), which never see later changes. " +
+                $"{obj.DisplayName} is read only through {Channels(uses)} ({first.Container!.DisplayName} of {first.Owner.DisplayName}{others}), which never see later changes. " +
                 "Mark it immutable: true and roll out changes under a new name: pods stay consistent and the kubelet stops watching it.");
         }
     });
 
-    private static string Channels(IReadOnlyList<ConfigUse> uses)
+    private static string Channels(IReadOnlyList<ReferenceEdge> uses)
     {
-        var env = uses.Any(u => u.Kind is ConfigUseKind.EnvironmentVariable or ConfigUseKind.EnvFrom);
-        var subPath = uses.Any(u => u.Kind == ConfigUseKind.SubPathMount);
+        var env = uses.Any(u => u.Kind is ReferenceEdgeKind.EnvironmentVariable or ReferenceEdgeKind.EnvFrom);
+        var subPath = uses.Any(u => u.Kind == ReferenceEdgeKind.SubPathMount);
         return env && subPath ? "environment variables and subPath mounts" : env ? "environment variables" : "subPath mounts";
     }
 
-    private static string Describe(ConfigUseKind kind) => kind switch
+    private static string Describe(ReferenceEdgeKind kind) => kind switch
     {
-        ConfigUseKind.EnvironmentVariable => "an environment variable",
-        ConfigUseKind.EnvFrom => "envFrom",
+        ReferenceEdgeKind.EnvironmentVariable => "an environment variable",
+        ReferenceEdgeKind.EnvFrom => "envFrom",
         _ => "a subPath mount",
     };
 }

@@ -37,7 +37,7 @@ public sealed class SubPathMountNeverUpdated : ManifestRule
                     : (null, null);
                 if (anchor is null
                     || context.PodSpec.FindVolume(mount.Name) is not { SourceKind: VolumeSourceKind.ConfigMap or VolumeSourceKind.Secret or VolumeSourceKind.Projected } volume
-                    || context.Set.IsImmutable(volume))
+                    || context.Set.Graph.IsImmutable(volume))
                 {
                     continue;
                 }

@@ -58,7 +58,7 @@ public sealed class VolumeHidesSystemDirectory : ManifestRule
     /// <summary>What the container finds there instead, when the linted set tells (the volume's keys or items).</summary>
     private static string Visible(LintedSet set, Volume? volume)
     {
-        if (volume is null || set.KnownEntries(volume) is not { } entries)
+        if (volume is null || set.Graph.KnownEntries(volume) is not { } entries)
         {
             return string.Empty;
         }

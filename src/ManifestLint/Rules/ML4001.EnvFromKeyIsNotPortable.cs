@@ -68,13 +68,15 @@ public sealed class EnvFromKeyIsNotPortable : ManifestRule
         var related = new List<RelatedLocation>();
         foreach (var key in keys.Take(EnvironmentText.ListLimit))
         {
-            foreach (var obj in source.Objects)
+            foreach (var definition in source.Target?.Definitions ?? Array.Empty<ConfigSource>())
             {
-                var data = ConfigData.From(obj);
-                var entry = data?.Data?.GetEntry(key) ?? data?.StringData?.GetEntry(key);
-                if (entry is not null)
+                // A manifest shows the key itself; a generator or producer shows where it is made.
+                var data = definition.Object is { } obj ? ConfigData.From(obj) : null;
+                var node = (Yaml.YamlNode?)(data?.Data?.GetEntry(key) ?? data?.StringData?.GetEntry(key))?.Key
+                           ?? (definition.Object is null && definition.HasEnvironmentKey(key) ? definition.NameNode : null);
+                if (node is not null && definition.File is { } file)
                 {
-                    related.Add(new RelatedLocation(obj.File, entry.Key, $"key '{key}' of {source.DisplayName}"));
+                    related.Add(new RelatedLocation(file, node, $"key '{key}' of {source.DisplayName}"));
                     break;
                 }
             }

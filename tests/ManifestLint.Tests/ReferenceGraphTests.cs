@@ -5,10 +5,10 @@ using ManifestLint.Tests.Support;
 namespace ManifestLint.Tests;
 
 /// <summary>
-/// LintedSet.ConfigSources, the index the ML1xxx rules share with later rule families: what each consumer sees
-/// of a ConfigMap or Secret, across definitions, generators and namespaces.
+/// LintedSet.Graph, the one model every rule asks: what each consumer sees of a ConfigMap or Secret, across
+/// definitions, generators, producers, implicit objects and namespaces, and who reads it.
 /// </summary>
-public sealed class ConfigSourceIndexTests
+public sealed class ReferenceGraphTests
 {
     private const string Objects = """
         apiVersion: v1
@@ -35,7 +35,7 @@ public sealed class ConfigSourceIndexTests
     public void Environment_sees_data_and_volumes_see_binary_data_too()
     {
         var set = TestLinter.LintText(Objects).Set;
-        var app = set.ConfigSources.Find(ConfigKind.ConfigMap, "default", "app")!;
+        var app = set.Graph.Find(ConfigKind.ConfigMap, "default", "app")!;
         Assert.Equal(2, app.Definitions.Count);
         Assert.True(app.KeysKnown);
         Assert.True(app.Immutable);
@@ -49,11 +49,11 @@ public sealed class ConfigSourceIndexTests
     public void Secrets_expose_data_and_string_data_in_their_own_namespace_only()
     {
         var set = TestLinter.LintText(Objects).Set;
-        Assert.Null(set.ConfigSources.Find(ConfigKind.Secret, "default", "creds"));
-        var creds = set.ConfigSources.Find(ConfigKind.Secret, "team", "creds")!;
+        Assert.Null(set.Graph.Find(ConfigKind.Secret, "default", "creds"));
+        var creds = set.Graph.Find(ConfigKind.Secret, "team", "creds")!;
         Assert.Equal(new[] { "user", "password" }, creds.EnvironmentKeys);
-        Assert.Equal("team", Assert.Single(set.ConfigSources.FindInOtherNamespaces(ConfigKind.Secret, "default", "creds")).Namespace);
-        Assert.Null(set.ConfigSources.Find(ConfigKind.ConfigMap, "team", "creds"));
+        Assert.Equal("team", Assert.Single(set.Graph.FindInOtherNamespaces(ConfigKind.Secret, "default", "creds")).Namespace);
+        Assert.Null(set.Graph.Find(ConfigKind.ConfigMap, "team", "creds"));
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class ConfigSourceIndexTests
     {
         var folder = Path.Combine(RepositoryPaths.Fixtures, "ML1003", "kustomize-generator");
         var set = TestLinter.LintPaths(new[] { folder }).Set;
-        var generated = set.ConfigSources.Find(ConfigKind.ConfigMap, "any-namespace", "app-config")!;
+        var generated = set.Graph.Find(ConfigKind.ConfigMap, "any-namespace", "app-config")!;
         Assert.All(generated.Definitions, d => Assert.True(d.IsGenerated));
         Assert.True(generated.KeysKnown);
         Assert.Equal(
@@ -74,9 +74,11 @@ public sealed class ConfigSourceIndexTests
     {
         var folder = Path.Combine(RepositoryPaths.Fixtures, "ML1002", "created-at-runtime");
         var set = TestLinter.LintPaths(new[] { folder }).Set;
-        Assert.True(set.ConfigSources.IsCreatedAtRuntime(ConfigKind.Secret, "default", "redis-password"));
-        Assert.False(set.ConfigSources.IsCreatedAtRuntime(ConfigKind.Secret, "other", "redis-password"));
-        Assert.False(set.ConfigSources.IsCreatedAtRuntime(ConfigKind.ConfigMap, "default", "redis-password"));
+        var created = set.Graph.Find(ConfigKind.Secret, "default", "redis-password")!;
+        Assert.Equal(ConfigOrigin.Producer, Assert.Single(created.Definitions).Origin);
+        Assert.False(created.KeysKnown);
+        Assert.Null(set.Graph.Find(ConfigKind.Secret, "other", "redis-password"));
+        Assert.Null(set.Graph.Find(ConfigKind.ConfigMap, "default", "redis-password"));
     }
 
     [Fact]
@@ -98,6 +100,9 @@ public sealed class ConfigSourceIndexTests
             """);
         var pod = result.Set.Objects.Single(o => o.IsKind("Pod")).PodSpecs.Single();
         var kinds = pod.ConfigReferences.Select(u => ConfigReferenceResolver.Resolve(u, result.Set, LintOptions.Default).Kind).ToArray();
-        Assert.Equal(new[] { ReferenceResolutionKind.Found, ReferenceResolutionKind.OtherNamespace, ReferenceResolutionKind.External }, kinds);
+        Assert.Equal(new[] { ReferenceResolutionKind.Found, ReferenceResolutionKind.OtherNamespace, ReferenceResolutionKind.Found }, kinds);
+        var rootCa = result.Set.Graph.Find(ConfigKind.ConfigMap, "team", "kube-root-ca.crt")!;
+        Assert.Equal(ConfigOrigin.Implicit, Assert.Single(rootCa.Definitions).Origin);
+        Assert.Equal(new[] { "ca.crt" }, rootCa.EnvironmentKeys);
     }
 }

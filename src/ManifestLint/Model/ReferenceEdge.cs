@@ -1,0 +1,152 @@
+using ManifestLint.Yaml;
+
+namespace ManifestLint.Model;
+
+/// <summary>How a reference reads a ConfigMap or Secret, which decides whether a container ever sees a change.</summary>
+public enum ReferenceEdgeKind
+{
+    /// <summary><c>env[].valueFrom.configMapKeyRef</c>/<c>secretKeyRef</c>: read once, when the container starts.</summary>
+    EnvironmentVariable,
+
+    /// <summary><c>envFrom[].configMapRef</c>/<c>secretRef</c>: read once, when the container starts.</summary>
+    EnvFrom,
+
+    /// <summary>A <c>subPath</c>/<c>subPathExpr</c> mount: a bind mount of one file that is never updated (§10e, §11).</summary>
+    SubPathMount,
+
+    /// <summary>A whole-volume mount: the kubelet swaps in new content when the object changes.</summary>
+    VolumeMount,
+
+    /// <summary>A configMap, secret or projected volume that no container mounts: named, but never set up (§10c).</summary>
+    UnmountedVolume,
+
+    /// <summary><c>imagePullSecrets</c> of a pod spec or a ServiceAccount, and a ServiceAccount's <c>secrets</c>.</summary>
+    ServiceAccountOrPullSecret,
+
+    /// <summary>The credentials Secret of a storage volume plugin (<c>secretRef</c>, <c>nodePublishSecretRef</c>).</summary>
+    VolumePluginSecret,
+}
+
+/// <summary>One place of the set that names a ConfigMap or Secret: an edge of the <see cref="ReferenceGraph"/>.</summary>
+public sealed class ReferenceEdge
+{
+    private ReferenceEdge(ReferenceEdgeKind kind, ObjectIdentity target, KubeObject owner, YamlNode node, Container? container)
+    {
+        Kind = kind;
+        Target = target;
+        Owner = owner;
+        Node = node;
+        Container = container;
+    }
+
+    public ReferenceEdgeKind Kind { get; }
+
+    /// <summary>What it names, in the namespace where Kubernetes looks it up (the pod's, §14).</summary>
+    public ObjectIdentity Target { get; }
+
+    /// <summary>The object that holds the reference.</summary>
+    public KubeObject Owner { get; }
+
+    /// <summary>The YAML node a finding about this use points at (the env entry, the mount, the name).</summary>
+    public YamlNode Node { get; }
+
+    /// <summary>The container that reads the object; null for unmounted volumes and secret names.</summary>
+    public Container? Container { get; }
+
+    /// <summary>True when a container reads the object when it starts or while it runs.</summary>
+    public bool IsContainerUse => Container is not null;
+
+    /// <summary>True when the container sees later changes of the object (only whole-volume mounts do).</summary>
+    public bool SeesUpdates => Kind == ReferenceEdgeKind.VolumeMount;
+
+    internal static IReadOnlyList<ReferenceEdge> Collect(LintedSet set)
+    {
+        var edges = new List<ReferenceEdge>();
+        foreach (var obj in set.Objects)
+        {
+            foreach (var pod in obj.PodSpecs)
+            {
+                AddPod(edges, pod);
+            }
+
+            // A ServiceAccount hands its image pull secrets to every pod that runs as it.
+            if (obj.IsKind("ServiceAccount"))
+            {
+                foreach (var field in new[] { "imagePullSecrets", "secrets" })
+                {
+                    foreach (var item in obj.Root.GetSequence(field)?.Items ?? default)
+                    {
+                        if (item is YamlMapping mapping && mapping.GetScalar("name") is { Value.Length: > 0 } name)
+                        {
+                            edges.Add(new ReferenceEdge(ReferenceEdgeKind.ServiceAccountOrPullSecret, Secret(obj.Namespace, name.Value), obj, name, null));
+                        }
+                    }
+                }
+            }
+        }
+
+        return edges;
+    }
+
+    private static void AddPod(List<ReferenceEdge> edges, PodSpec pod)
+    {
+        var owner = pod.Owner;
+        var ns = owner.Namespace;
+        foreach (var container in pod.Containers)
+        {
+            foreach (var env in container.Env)
+            {
+                Add(edges, ReferenceEdgeKind.EnvironmentVariable, ns, env.KeyReference, owner, env.Node, container);
+            }
+
+            foreach (var envFrom in container.EnvFrom)
+            {
+                Add(edges, ReferenceEdgeKind.EnvFrom, ns, envFrom.Reference, owner, envFrom.Node, container);
+            }
+
+            foreach (var mount in container.VolumeMounts)
+            {
+                var kind = mount.SubPath is not null || !string.IsNullOrEmpty(mount.SubPathExpr)
+                    ? ReferenceEdgeKind.SubPathMount
+                    : ReferenceEdgeKind.VolumeMount;
+                foreach (var projection in pod.FindVolume(mount.Name)?.Projections ?? Array.Empty<VolumeProjection>())
+                {
+                    Add(edges, kind, ns, projection.Reference, owner, mount.Node, container);
+                }
+            }
+        }
+
+        foreach (var volume in pod.Volumes)
+        {
+            if (pod.IsUsed(volume))
+            {
+                continue;
+            }
+
+            foreach (var projection in volume.Projections)
+            {
+                Add(edges, ReferenceEdgeKind.UnmountedVolume, ns, projection.Reference, owner, (YamlNode?)projection.Reference?.NameNode ?? volume.Node, null);
+            }
+        }
+
+        foreach (var name in pod.ImagePullSecretNames)
+        {
+            edges.Add(new ReferenceEdge(ReferenceEdgeKind.ServiceAccountOrPullSecret, Secret(ns, name.Value), owner, name, null));
+        }
+
+        foreach (var name in pod.VolumePluginSecretNames)
+        {
+            edges.Add(new ReferenceEdge(ReferenceEdgeKind.VolumePluginSecret, Secret(ns, name.Value), owner, name, null));
+        }
+    }
+
+    private static void Add(List<ReferenceEdge> edges, ReferenceEdgeKind kind, string ns, ObjectReference? reference, KubeObject owner, YamlNode node, Container? container)
+    {
+        if (reference?.Name is { Length: > 0 } name)
+        {
+            edges.Add(new ReferenceEdge(kind, new ObjectIdentity(reference.KindName, ns, name), owner, node, container));
+        }
+    }
+
+    private static ObjectIdentity Secret(string ns, string name) => new("Secret", ns, name);
+}
