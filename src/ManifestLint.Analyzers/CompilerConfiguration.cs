@@ -23,6 +23,9 @@ internal sealed class CompilerConfiguration : IConfigurationProvider
 
     public IReadOnlyList<ConfigurationMessage> Messages => Array.Empty<ConfigurationMessage>();
 
+    /// <summary>The analyzer reads the engine's knowledge table only (a producers file is not an additional file).</summary>
+    public IReadOnlyList<string> KnowledgeFiles => Array.Empty<string>();
+
     public void Add(AdditionalText file) => _files[file.Path] = file;
 
     public FileSettings For(SourceFile file) =>

@@ -80,6 +80,12 @@ internal sealed class LintCommand
         AllowMultipleArgumentsPerToken = false,
     };
 
+    private readonly Option<string[]> _producers = new("--producers")
+    {
+        Description = "A file of your own producers (objects that controllers make), implicit objects and custom resources with pod specs, in the shape of the engine's known-objects.yaml. Repeatable.",
+        HelpName = "FILE",
+    };
+
     private readonly Option<string[]> _severity = new("--severity")
     {
         Description = "Set a rule's severity: ID=error|warning|note|none. Repeatable; wins over every other setting.",
@@ -101,7 +107,7 @@ internal sealed class LintCommand
     public LintCommand(RootCommand root)
     {
         root.Arguments.Add(_paths);
-        foreach (var option in new Option[] { _format, _sarifCategory, _baseline, _config, _showSuppressed, _noEditorConfig, _output, _failLevel, _namespace, _kubeVersion, _stdinFileName, _external, _severity, _context, _limit })
+        foreach (var option in new Option[] { _format, _sarifCategory, _baseline, _config, _showSuppressed, _noEditorConfig, _output, _failLevel, _namespace, _kubeVersion, _stdinFileName, _external, _producers, _severity, _context, _limit })
         {
             root.Options.Add(option);
         }
@@ -222,6 +228,19 @@ internal sealed class LintCommand
             }
         }
 
+        var producers = new List<string>();
+        foreach (var file in parseResult.GetValue(_producers) ?? Array.Empty<string>())
+        {
+            var full = Path.GetFullPath(Path.Combine(console.WorkingDirectory, file));
+            if (!File.Exists(full))
+            {
+                console.Error.WriteLine($"manifestlint: --producers: {file}: no such file");
+                ok = false;
+            }
+
+            producers.Add(full);
+        }
+
         var severities = new Dictionary<string, ReportDiagnostic>(StringComparer.Ordinal);
         foreach (var setting in parseResult.GetValue(_severity) ?? Array.Empty<string>())
         {
@@ -283,6 +302,7 @@ internal sealed class LintCommand
             KubeVersion = kubeVersion,
             KubeVersionIsExplicit = parseResult.GetValue(_kubeVersion) is not null,
             ExternalObjects = new ExternalObjects(externals),
+            KnowledgeFiles = producers,
             SeverityOverrides = severities,
             LimitOverrides = limits,
             Configuration = parseResult.GetValue(_noEditorConfig) && configPath is null

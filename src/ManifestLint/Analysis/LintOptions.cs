@@ -35,6 +35,12 @@ public sealed record LintOptions
 
     public ExternalObjects ExternalObjects { get; init; } = ExternalObjects.None;
 
+    /// <summary>
+    /// The user's knowledge files (<c>--producers</c>): producers, implicit objects and pod specs of custom
+    /// resources added to the engine's table, with those that configuration names.
+    /// </summary>
+    public IReadOnlyList<string> KnowledgeFiles { get; init; } = Array.Empty<string>();
+
     /// <summary>Mount paths that hide the image's files (ML3005).</summary>
     public IReadOnlyList<string> SystemDirectories { get; init; } = DefaultSystemDirectories;
 

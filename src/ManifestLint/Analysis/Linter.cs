@@ -46,7 +46,16 @@ public sealed class Linter
         // object, or a rule meets the first of them, the output must not depend on how the paths were given.
         files = files.OrderBy(f => f.Path, StringComparer.Ordinal).ThenBy(f => f.IsContext).ToArray();
         var fileOptions = new FileOptions(_options);
-        var set = LintedSet.Build(files, file => fileOptions.For(file).DefaultNamespace);
+        var namespaces = new Dictionary<SourceFile, string>();
+        foreach (var file in files)
+        {
+            // Reads every configuration file that applies to the run, so that the knowledge files they name are known.
+            namespaces[file] = fileOptions.For(file).DefaultNamespace;
+        }
+
+        var knowledgeMessages = new List<ConfigurationMessage>();
+        var knowledge = KnowledgeFiles.Load(_options.KnowledgeFiles.Concat(_options.Configuration?.KnowledgeFiles ?? Array.Empty<string>()), knowledgeMessages);
+        var set = LintedSet.Build(files, file => namespaces[file], knowledge);
         var modelled = stopwatch.Elapsed;
         var actions = new RuleActions();
         foreach (var rule in _catalog.Rules)
@@ -87,6 +96,7 @@ public sealed class Linter
         }
 
         var messages = (_options.Configuration?.Messages ?? Array.Empty<ConfigurationMessage>())
+            .Concat(knowledgeMessages)
             .Concat(suppressions.Messages)
             .Concat(suppressions.Unused())
             .OrderBy(m => m.Path, StringComparer.Ordinal)

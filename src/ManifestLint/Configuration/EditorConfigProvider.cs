@@ -22,11 +22,12 @@ public sealed class EditorConfigProvider : IConfigurationProvider
     public const string SystemDirectoriesKey = "manifestlint.system_directories";
     public const string KubeVersionKey = "manifestlint.kube_version";
     public const string DefaultNamespaceKey = "manifestlint.default_namespace";
+    public const string ProducersKey = "manifestlint.producers";
 
     /// <summary>The prefix of the safety limits: <c>manifestlint.max_file_bytes</c>, <c>manifestlint.max_depth</c>, ...</summary>
     public const string LimitPrefix = "manifestlint.";
 
-    private static readonly string[] KnownOptions = new[] { ExternalObjectsKey, SystemDirectoriesKey, KubeVersionKey, DefaultNamespaceKey }
+    private static readonly string[] KnownOptions = new[] { ExternalObjectsKey, SystemDirectoriesKey, KubeVersionKey, DefaultNamespaceKey, ProducersKey }
         .Concat(Yaml.YamlLimitSettings.Names.Select(n => LimitPrefix + n))
         .ToArray();
     private static readonly Regex DiagnosticKey = new(@"^dotnet_diagnostic\.([^.]+)\.severity$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
@@ -43,6 +44,7 @@ public sealed class EditorConfigProvider : IConfigurationProvider
     private readonly Func<string, FileSettings> _compute;
     private readonly ConcurrentBag<ConfigurationMessage> _messages = new();
     private readonly HashSet<string> _checked = new(StringComparer.Ordinal);
+    private readonly List<string> _knowledgeFiles = new();
 
     private readonly bool _discover;
 
@@ -63,6 +65,17 @@ public sealed class EditorConfigProvider : IConfigurationProvider
 
             _global = AnalyzerConfig.Parse(text, Path.GetFullPath(explicitConfigPath));
             Check(Path.GetFullPath(explicitConfigPath), text);
+        }
+    }
+
+    public IReadOnlyList<string> KnowledgeFiles
+    {
+        get
+        {
+            lock (_checked)
+            {
+                return _knowledgeFiles.ToArray();
+            }
         }
     }
 
@@ -258,6 +271,21 @@ public sealed class EditorConfigProvider : IConfigurationProvider
                 else if (!TryParseSeverity(value, out _))
                 {
                     problem = $"'{value}' is not a severity: use error, warning, suggestion, silent, none or default";
+                }
+            }
+            else if (lower == ProducersKey)
+            {
+                // Paths are relative to the configuration file, as every path an .editorconfig section names.
+                foreach (var item in List(value))
+                {
+                    var full = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path) ?? _workingDirectory, item));
+                    lock (_checked)
+                    {
+                        if (!_knowledgeFiles.Contains(full))
+                        {
+                            _knowledgeFiles.Add(full);
+                        }
+                    }
                 }
             }
             else if (lower.StartsWith("manifestlint.", StringComparison.Ordinal))

@@ -50,6 +50,12 @@ public interface IConfigurationProvider
 
     /// <summary>Mistakes found in configuration files (unknown rules, options, values), with file and line.</summary>
     IReadOnlyList<ConfigurationMessage> Messages { get; }
+
+    /// <summary>
+    /// The knowledge files (the user's producers, implicit objects, pod specs of custom resources) that the
+    /// configuration read so far names (<c>manifestlint.producers</c>), as full paths. They apply to the whole run.
+    /// </summary>
+    IReadOnlyList<string> KnowledgeFiles { get; }
 }
 
 /// <summary>A problem in a configuration file or a suppression comment, located by file and line.</summary>

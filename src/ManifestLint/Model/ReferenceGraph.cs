@@ -45,6 +45,8 @@ public sealed class ReferenceGraph
                 AddName(_namesByNamespace, (source.Kind, ns), source.Name);
             }
 
+            // "In another namespace" (ML1008, an error) is said only of objects the manifests place there: where a
+            // producer's namespace comes from is less certain (kustomize may move it with the workload).
             if (source.Origin == ConfigOrigin.Manifest)
             {
                 Add(_namespacedByName, (source.Kind, source.Name), source);

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using ManifestLint.Analysis;
 using ManifestLint.Model;
+using ManifestLint.Model.Knowledge;
 using ManifestLint.Yaml;
 using Microsoft.CodeAnalysis;
 
@@ -27,6 +28,16 @@ public sealed class ObjectLacksIdentity : ManifestRule
         var root = obj.Root;
         var apiVersion = root.GetEntry("apiVersion");
         var kind = root.GetEntry("kind");
+
+        // Only what would be sent to the API server (rules/ML0003.md, "What counts as an object"). A document with
+        // only one of apiVersion and kind and no metadata is a tool's file (Helm's Chart.yaml has apiVersion v2 and
+        // no kind) or a fragment, not an object someone forgot to finish.
+        var identityIncomplete = apiVersion is null || IsBlank(apiVersion.Value) || kind is null || IsBlank(kind.Value);
+        if (identityIncomplete && !HasMetadata(root))
+        {
+            return;
+        }
+
         if (apiVersion is null || IsBlank(apiVersion.Value))
         {
             context.ReportAt(Rule, AnchorOf(kind, root), "The object has a kind but no apiVersion, so kubectl cannot tell which API it belongs to. Add apiVersion (for example v1 or apps/v1).");
@@ -44,10 +55,21 @@ public sealed class ObjectLacksIdentity : ManifestRule
             return;
         }
 
+        // A custom kind that no CRD of the set and no known API group defines may be a tool's input (an installer
+        // profile, a KRM function's configuration): it is not known to be sent to the API at all.
+        // A custom resource without any metadata is a documentation fragment or a schema skeleton.
+        if (obj.Api == ObjectApi.Unknown || (obj.Api == ObjectApi.KnownCustom && !HasMetadata(root)))
+        {
+            return;
+        }
+
         var metadata = root.GetEntry("metadata");
         var anchor = metadata is not null ? metadata.Key : kind.Value;
         context.ReportAt(Rule, anchor, $"{obj.Kind} has no metadata.name; the API rejects it with \"name or generateName is required\". Add metadata.name.");
     }
+
+    /// <summary>True when the document has a metadata mapping with at least one field.</summary>
+    private static bool HasMetadata(YamlMapping root) => root["metadata"] is YamlMapping { Entries.Count: > 0 };
 
     private static bool IsBlank(YamlNode node) => node is YamlScalar { ResolvedType: ScalarType.Null } or YamlScalar { Value.Length: 0 };
 

@@ -84,18 +84,37 @@ public sealed class KnowledgeTable
     /// <summary>Every Secret and ConfigMap <paramref name="obj"/> makes at run time, as far as the table knows.</summary>
     public IReadOnlyList<ProducedObject> Produce(KubeObject obj)
     {
-        if (obj.Kind is null || !_producers.TryGetValue((ApiGroup.Of(obj.ApiVersion), obj.Kind), out var rules))
+        if (obj.Kind is null)
         {
             return Array.Empty<ProducedObject>();
         }
 
-        var made = new List<ProducedObject>();
-        foreach (var rule in rules)
+        List<ProducedObject>? made = null;
+        if (ApiGroup.IsPlaceholder(obj.ApiVersion))
         {
-            rule.Produce(obj, made);
+            // apiVersion: $API_VERSION (envsubst, filled at deploy time): the kind alone decides.
+            foreach (var pair in _producers)
+            {
+                if (pair.Key.Kind == obj.Kind)
+                {
+                    Produce(obj, pair.Value, ref made);
+                }
+            }
+        }
+        else if (_producers.TryGetValue((ApiGroup.Of(obj.ApiVersion), obj.Kind), out var rules))
+        {
+            Produce(obj, rules, ref made);
         }
 
-        return made;
+        return made ?? (IReadOnlyList<ProducedObject>)Array.Empty<ProducedObject>();
+    }
+
+    private static void Produce(KubeObject obj, List<ProducerRule> rules, ref List<ProducedObject>? made)
+    {
+        foreach (var rule in rules)
+        {
+            rule.Produce(obj, made ??= new List<ProducedObject>());
+        }
     }
 
     /// <summary>This table with the entries of <paramref name="more"/> added.</summary>
@@ -442,4 +461,7 @@ public static class ApiGroup
         var slash = apiVersion.IndexOf('/');
         return slash < 0 ? string.Empty : apiVersion.Substring(0, slash);
     }
+
+    /// <summary>True for an <c>apiVersion</c> that a tool fills in before applying: <c>$API_VERSION</c>, <c>${API}</c>.</summary>
+    public static bool IsPlaceholder(string? apiVersion) => apiVersion is { Length: > 1 } && apiVersion[0] == '$';
 }
