@@ -39,7 +39,7 @@ public sealed class ProducedObject
 /// <summary>An object that exists in every namespace of a cluster running some component (<c>kube-root-ca.crt</c>).</summary>
 public sealed record ImplicitObject(ConfigKind Kind, string Name, IReadOnlyList<string>? Keys, string MadeBy, string Source);
 
-/// <summary>A problem in a knowledge file, with its line.</summary>
+/// <summary>A problem in a knowledge file, with its 1-based line.</summary>
 public sealed record KnowledgeFileError(string Path, int Line, string Message);
 
 /// <summary>
@@ -255,8 +255,10 @@ public sealed class KnowledgeTable
             }
 
             var made = new List<MadeObjectRule>();
+            var listed = 0;
             foreach (var item in Items(entry.GetSequence("makes")))
             {
+                listed++;
                 if (Made(item) is { } rule)
                 {
                     made.Add(rule);
@@ -265,7 +267,12 @@ public sealed class KnowledgeTable
 
             if (made.Count == 0)
             {
-                Error(entry, $"producer {kind} makes nothing: add makes: [{{kind: Secret, name: ...}}]");
+                // Entries with mistakes are reported already; say more only when none is written.
+                if (listed == 0)
+                {
+                    Error(entry, $"producer {kind} makes nothing: add makes: [{{kind: Secret, name: ...}}]");
+                }
+
                 return null;
             }
 
