@@ -5,8 +5,9 @@ namespace ManifestLint.Loading;
 /// <summary>
 /// Finds Go/Helm template syntax that makes a file not a manifest yet (ML0004). Braces inside string
 /// content are fine: Prometheus alert texts (<c>'{{ $labels.instance }}'</c>, also unquoted in the middle of a
-/// sentence) and Grafana legends are data. A template is a <c>{{</c> that is YAML structure (a flow mapping),
-/// one in a file that does not parse, or one in a plain scalar that uses Helm's objects and functions.
+/// sentence) and Grafana legends are data, and so is a comment (<c># {{ $labels.pod }}</c>), which kubectl drops.
+/// A template is a <c>{{</c> that is YAML structure (a flow mapping), one outside a comment line in a file that does not
+/// parse, or one in a plain scalar that uses Helm's objects and functions.
 /// </summary>
 internal static class TemplateDetector
 {
@@ -27,7 +28,16 @@ internal static class TemplateDetector
 
         if (result.Error is { Kind: YamlReadErrorKind.Syntax })
         {
-            return Problem(text, first);
+            // Without a tree only whole comment lines are known to be comments.
+            for (var at = first; at >= 0; at = text.IndexOf("{{", at + 2, StringComparison.Ordinal))
+            {
+                if (!IsOnCommentLine(text, at))
+                {
+                    return Problem(text, at);
+                }
+            }
+
+            return null;
         }
 
         var scalars = new List<YamlScalar>();
@@ -43,6 +53,11 @@ internal static class TemplateDetector
             var scalar = Containing(scalars, at);
             if (scalar is null)
             {
+                if (IsInComment(text, at, scalars))
+                {
+                    continue;
+                }
+
                 return Problem(text, at);
             }
 
@@ -53,6 +68,40 @@ internal static class TemplateDetector
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// True when a <c>#</c> before <paramref name="offset"/> on its line starts a comment: it is outside every scalar
+    /// (a <c>#</c> in a quoted or block scalar is content) and at the line's start or after a space or tab.
+    /// </summary>
+    private static bool IsInComment(string text, int offset, List<YamlScalar> scalars)
+    {
+        for (var i = offset - 1; i >= 0 && text[i] is not ('\n' or '\r'); i--)
+        {
+            if (text[i] == '#' && (i == 0 || text[i - 1] is ' ' or '\t' or '\n' or '\r') && Containing(scalars, i) is null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when the line of <paramref name="offset"/> is a comment line: its first non-blank character is <c>#</c>.</summary>
+    private static bool IsOnCommentLine(string text, int offset)
+    {
+        var start = offset;
+        while (start > 0 && text[start - 1] is not ('\n' or '\r'))
+        {
+            start--;
+        }
+
+        while (start < offset && text[start] is ' ' or '\t')
+        {
+            start++;
+        }
+
+        return start < offset && text[start] == '#';
     }
 
     private static bool IsHelm(string value)

@@ -80,7 +80,7 @@ public sealed class Container
         var list = new List<T>(sequence.Count);
         for (var i = 0; i < sequence.Count; i++)
         {
-            if (sequence[i] is YamlMapping mapping)
+            if (sequence[i] is YamlMapping mapping && !PatchDirectives.IsDirectiveElement(mapping))
             {
                 list.Add(create(mapping, i));
             }

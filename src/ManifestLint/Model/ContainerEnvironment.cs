@@ -49,6 +49,10 @@ public sealed class EnvironmentVariable
 
     /// <summary>The node that defines it: the env entry's name, or the envFrom source's name.</summary>
     public YamlNode? Node => Entry is not null ? Entry.NameNode : Source?.Source.Reference?.NameNode;
+
+    /// <summary>True for an env entry that sets the variable to the empty string: no valueFrom, and no value or <c>""</c>.</summary>
+    public bool IsKnownEmpty => Entry is { ValueFrom: null } entry
+        && (entry.ValueNode is null or { ResolvedType: ScalarType.Null } || entry.ValueNode is { IsResolvedString: true, Value.Length: 0 });
 }
 
 /// <summary>
@@ -182,6 +186,32 @@ public sealed class ContainerEnvironment
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// The references in a <c>subPathExpr</c> the kubelet cannot expand, in order, each once: kubelet
+    /// <c>ExpandContainerVolumeMounts</c> expands every <c>$(name)</c> (not only names meant as variables; <c>$$</c>
+    /// escapes) against the whole environment and fails the container with "missing value for NAME"
+    /// (CreateContainerConfigError) when a variable is not defined or its value is empty.
+    /// </summary>
+    public IReadOnlyList<string> MissingForSubPathExpr(string expression)
+    {
+        var missing = new List<string>();
+        foreach (var reference in VariableReference.Find(expression))
+        {
+            var name = reference.Name;
+            if (missing.Contains(name) || IsServiceLinkVariable(name))
+            {
+                continue;
+            }
+
+            if (Find(name) is not { IsKnownEmpty: false })
+            {
+                missing.Add(name);
+            }
+        }
+
+        return missing;
     }
 
     /// <summary>True when the kubelet adds <paramref name="name"/> for services, whatever the manifests say.</summary>

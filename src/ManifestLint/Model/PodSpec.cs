@@ -221,7 +221,7 @@ public sealed class PodSpec
 
             for (var i = 0; i < sequence.Count; i++)
             {
-                if (sequence[i] is YamlMapping mapping)
+                if (sequence[i] is YamlMapping mapping && !PatchDirectives.IsDirectiveElement(mapping))
                 {
                     list.Add(new Container(this, mapping, kind, i));
                 }
@@ -241,7 +241,7 @@ public sealed class PodSpec
         var list = new List<Volume>(sequence.Count);
         for (var i = 0; i < sequence.Count; i++)
         {
-            if (sequence[i] is YamlMapping mapping)
+            if (sequence[i] is YamlMapping mapping && !PatchDirectives.IsDirectiveElement(mapping))
             {
                 list.Add(new Volume(this, mapping, i));
             }

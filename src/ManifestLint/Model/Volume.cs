@@ -26,7 +26,7 @@ public sealed class Volume
         Name = node.GetString("name");
         foreach (var entry in node.Entries)
         {
-            if (entry.Name is null or "name")
+            if (entry.Name is null or "name" || PatchDirectives.IsDirectiveKey(entry.Name))
             {
                 continue;
             }
@@ -102,7 +102,7 @@ public sealed class Volume
                 var list = new List<VolumeProjection>(sources.Count);
                 for (var i = 0; i < sources.Count; i++)
                 {
-                    if (sources[i] is not YamlMapping source)
+                    if (sources[i] is not YamlMapping source || PatchDirectives.IsDirectiveElement(source))
                     {
                         continue;
                     }

@@ -7,6 +7,8 @@ namespace ManifestLint.Rules;
 
 public sealed class InvalidVolumePath : ManifestRule
 {
+    private static readonly string[] PathSources = { "serviceAccountToken", "clusterTrustBundle" };
+
     public static readonly DiagnosticDescriptor Rule = RuleDescriptor.Create(
         "ML3007",
         "Invalid volume path",
@@ -14,7 +16,7 @@ public sealed class InvalidVolumePath : ManifestRule
         RuleCategory.Volumes,
         DiagnosticSeverity.Error,
         enabledByDefault: true,
-        "An items path, subPath or subPathExpr that is absolute or has a '..' element, an item path starting with '..', or a path the kubelet cannot write (an element over 255 or a path over 4096 bytes).");
+        "An items path, a projected serviceAccountToken or clusterTrustBundle path, a subPath or a subPathExpr that is absolute or has a '..' element, an item or token path starting with '..', or a path the kubelet cannot write (an element over 255 or a path over 4096 bytes).");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
@@ -32,6 +34,8 @@ public sealed class InvalidVolumePath : ManifestRule
                         context.ReportAt(Rule, anchor, $"{context.Object.DisplayName}, volume '{volume.Name}'", "item path", item.Path, Join(problems), Fix(item.Path!));
                     }
                 }
+
+                CheckSourcePaths(context, volume, projection);
             }
         }
 
@@ -54,6 +58,28 @@ public sealed class InvalidVolumePath : ManifestRule
             }
         }
     });
+
+    /// <summary>
+    /// The file a projected serviceAccountToken or clusterTrustBundle source writes: validateProjectionSources checks
+    /// its <c>path</c> with ValidateLocalNonReservedPath, the rule of item paths, and the kubelet's atomic writer
+    /// writes it like an item.
+    /// </summary>
+    private static void CheckSourcePaths(PodSpecAnalysisContext context, Volume volume, VolumeProjection projection)
+    {
+        if (projection.SourceIndex < 0 || projection.Kind != VolumeSourceKind.Other)
+        {
+            return;
+        }
+
+        foreach (var source in PathSources)
+        {
+            if (projection.Node.GetMapping(source)?.GetScalar("path") is { IsResolvedString: true } pathNode && pathNode.Value.Length > 0
+                && VolumePath.ItemPathProblems(pathNode.Value) is { Count: > 0 } problems)
+            {
+                context.ReportAt(Rule, pathNode, $"{context.Object.DisplayName}, volume '{volume.Name}'", source + " path", pathNode.Value, Join(problems), Fix(pathNode.Value));
+            }
+        }
+    }
 
     private static string Join(IReadOnlyList<string> problems) => string.Join("; it also ", problems);
 

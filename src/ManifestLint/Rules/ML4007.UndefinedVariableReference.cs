@@ -15,7 +15,7 @@ public sealed class UndefinedVariableReference : ManifestRule
         RuleCategory.Environment,
         DiagnosticSeverity.Warning,
         enabledByDefault: true,
-        "The kubelet expands $(NAME) in env values (against the variables defined before the entry) and in command and args (against the whole environment); a reference to a variable the container does not define is left in the text as written.");
+        "The kubelet expands $(NAME) in env values (against the variables defined before the entry) and in command and args (against the whole environment); a reference to a variable the container does not define is left in the text as written. In a subPathExpr an undefined or empty variable fails the container (CreateContainerConfigError), which is reported as an error.");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
@@ -40,8 +40,64 @@ public sealed class UndefinedVariableReference : ManifestRule
 
             CheckList(context, environment, container.Command, $"command of {EnvironmentText.Of(container)}");
             CheckList(context, environment, container.Args, $"args of {EnvironmentText.Of(container)}");
+            foreach (var mount in container.VolumeMounts)
+            {
+                if (mount.SubPathExprNode is { IsResolvedString: true } expression
+                    && environment.MissingForSubPathExpr(expression.Value) is { Count: > 0 } missing)
+                {
+                    // Not text left as written, as in env, command and args: the container does not start.
+                    context.ReportAt(Rule, DiagnosticSeverity.Error, expression, null, SubPathExprMessage(environment, container, mount, missing));
+                }
+            }
         }
     });
+
+    /// <summary>What a downward API field gives the variables a subPathExpr usually names.</summary>
+    private static readonly Dictionary<string, string> DownwardFields = new(StringComparer.Ordinal)
+    {
+        ["POD_NAME"] = "metadata.name",
+        ["POD_NAMESPACE"] = "metadata.namespace",
+        ["POD_UID"] = "metadata.uid",
+        ["NODE_NAME"] = "spec.nodeName",
+        ["POD_IP"] = "status.podIP",
+    };
+
+    private static string SubPathExprMessage(ContainerEnvironment environment, Container container, VolumeMount mount, IReadOnlyList<string> names)
+    {
+        var several = names.Count > 1;
+        var references = string.Join(" and ", names.Select(n => "$(" + n + ")"));
+        var empty = names.Where(n => environment.Find(n) is not null).ToList();
+        var state = empty.Count == 0
+            ? "which the container does not define"
+            : empty.Count == names.Count
+                ? $"which {(several ? "are" : "is")} set to an empty value"
+                : $"which the container does not define or sets to an empty value";
+        var head = $"subPathExpr '{mount.SubPathExpr}' of the mount of volume '{mount.Name}' in {EnvironmentText.Of(container)} refers to {references}, {state}";
+        var outcome = $"the kubelet cannot expand it and fails the container with CreateContainerConfigError (missing value for {string.Join(", ", names.OrderBy(n => n, StringComparer.Ordinal))}); the pod's other containers start, but the pod stays Pending";
+        var fixes = new List<string>();
+        foreach (var name in names)
+        {
+            if (environment.Find(name) is { } definition)
+            {
+                fixes.Add($"give {name} a value that is not empty (on {EnvironmentText.Line(definition)})");
+            }
+            else if (DownwardFields.TryGetValue(name, out var field))
+            {
+                fixes.Add($"define {name} in env with valueFrom: {{fieldRef: {{fieldPath: {field}}}}}");
+            }
+            else if (NameSuggestion.Closest(name, environment.Names) is { } suggestion)
+            {
+                fixes.Add($"did you mean $({suggestion})?");
+            }
+            else
+            {
+                fixes.Add($"define {name} in env, for example from the pod's name with valueFrom: {{fieldRef: {{fieldPath: metadata.name}}}}");
+            }
+        }
+
+        var fix = string.Join("; ", fixes);
+        return $"{head}: {outcome}. {char.ToUpperInvariant(fix[0])}{fix.Substring(1)}{(fix.EndsWith("?", StringComparison.Ordinal) ? string.Empty : ".")}";
+    }
 
     /// <summary>
     /// Whether <c>$(name)</c> is meant as a variable reference. The kubelet tries every <c>$(...)</c>, but text that

@@ -27,16 +27,36 @@ public static class YamlStreamReader
     public static YamlReadResult Read(string text, YamlLimits? limits = null)
     {
         limits ??= YamlLimits.Default;
+        BlankFirstLineRepair? repair = null;
+        while (true)
+        {
+            var result = ReadOnce(text, repair, limits, out var retry);
+            if (retry is null)
+            {
+                return result;
+            }
+
+            repair = retry;
+        }
+    }
+
+    /// <summary>
+    /// One parse of <paramref name="text"/> (as <paramref name="repair"/> patched it). <paramref name="retry"/> is set
+    /// when the parse met a YamlDotNet error that a further repair works around (see <see cref="BlankFirstLineRepair"/>).
+    /// </summary>
+    private static YamlReadResult ReadOnce(string text, BlankFirstLineRepair? repair, YamlLimits limits, out BlankFirstLineRepair? retry)
+    {
+        retry = null;
         var documents = new List<YamlDocument>();
-        var builder = new TreeBuilder(limits);
-        var parser = new Parser(new Scanner(new StringReader(text), skipComments: true));
+        var builder = new TreeBuilder(limits, repair);
+        var parser = new Parser(new Scanner(new StringReader(repair?.Text ?? text), skipComments: true));
         var lastGood = SourcePosition.Start;
         try
         {
             while (parser.MoveNext())
             {
                 var current = parser.Current!;
-                lastGood = ToPosition(current.End);
+                lastGood = builder.ToPosition(current.End);
                 var document = builder.Accept(current, documents.Count);
                 if (document is not null)
                 {
@@ -51,12 +71,22 @@ public static class YamlStreamReader
             return new YamlReadResult(documents, new YamlReadError(
                 YamlReadErrorKind.Limit, limit.Message, new SourceRange(limit.Position, limit.Position)));
         }
+        catch (RejectedYamlException rejected)
+        {
+            return new YamlReadResult(documents, rejected.Error);
+        }
         catch (YamlException syntax)
         {
+            retry = BlankFirstLineRepair.Extend(repair, text, syntax);
+            if (retry is not null)
+            {
+                return new YamlReadResult(documents, null);
+            }
+
             // YamlDotNet's Start is where the construct began (a mapping, a quoted scalar), its End is where
             // the problem was found. The problem's place is what a user must look at; the start is named too.
-            var start = ToPosition(syntax.Start);
-            var problem = ToPosition(syntax.End);
+            var start = builder.ToPosition(syntax.Start);
+            var problem = builder.ToPosition(syntax.End);
             var message = CleanMessage(syntax);
             if (problem.Offset < start.Offset)
             {
@@ -88,7 +118,7 @@ public static class YamlStreamReader
         }
     }
 
-    internal static SourcePosition ToPosition(Mark mark) =>
+    private static SourcePosition ToPosition(Mark mark) =>
         new(checked((int)mark.Line), checked((int)mark.Column), checked((int)mark.Index));
 
     private static SourcePosition? FindIndentationTab(string text, int from)
@@ -128,9 +158,19 @@ public static class YamlStreamReader
         return message.Trim();
     }
 
+    /// <summary>Text YamlDotNet reads but goyaml rejects (see <see cref="BlankFirstLineRepair.Reject"/>).</summary>
+    private sealed class RejectedYamlException : Exception
+    {
+        public RejectedYamlException(YamlReadError error)
+            : base(error.Message) => Error = error;
+
+        public YamlReadError Error { get; }
+    }
+
     private sealed class TreeBuilder
     {
         private readonly YamlLimits _limits;
+        private readonly BlankFirstLineRepair? _repair;
         private readonly Stack<Frame> _stack = new();
         private const int MaxPooledStrings = 16_384;
 
@@ -146,7 +186,14 @@ public static class YamlStreamReader
         private bool _hasAliases;
         private long _nodes;
 
-        public TreeBuilder(YamlLimits limits) => _limits = limits;
+        public TreeBuilder(YamlLimits limits, BlankFirstLineRepair? repair)
+        {
+            _limits = limits;
+            _repair = repair;
+        }
+
+        /// <summary>A mark's position in the original text (a repaired text has fewer spaces on some blank lines).</summary>
+        public SourcePosition ToPosition(Mark mark) => _repair is null ? YamlStreamReader.ToPosition(mark) : _repair.Map(mark);
 
         public YamlDocument? Accept(ParsingEvent parsingEvent, int documentIndex)
         {
@@ -174,6 +221,12 @@ public static class YamlStreamReader
                     return null;
 
                 case Scalar scalar:
+                    if (_repair is { HasContentChecks: true } && scalar.Style == ScalarStyle.Literal
+                        && _repair.Reject(ToPosition(scalar.Start), scalar.Value) is { } rejected)
+                    {
+                        throw new RejectedYamlException(rejected);
+                    }
+
                     Add(new YamlScalar(
                         Range(scalar),
                         AnchorName(scalar.Anchor),
@@ -287,7 +340,7 @@ public static class YamlStreamReader
             return value;
         }
 
-        private static SourceRange Range(ParsingEvent e) => new(ToPosition(e.Start), ToPosition(e.End));
+        private SourceRange Range(ParsingEvent e) => new(ToPosition(e.Start), ToPosition(e.End));
 
         private static string? AnchorName(AnchorName anchor) => anchor.IsEmpty ? null : anchor.Value;
     }

@@ -1,5 +1,6 @@
 using ManifestLint.Model;
 using ManifestLint.Tests.Support;
+using Microsoft.CodeAnalysis;
 
 namespace ManifestLint.Tests.Model;
 
@@ -111,6 +112,46 @@ public sealed class ContainerEnvironmentTests
         Assert.True(environment.HasUnknownSources);
         Assert.False(environment.Sources[0].IsKnown);
         Assert.Empty(environment.Sources[0].Keys);
+    }
+
+    [Theory]
+    [InlineData("$(LATER)/$(ONLY_C1)/$(DB_USER)", "")]
+    [InlineData("$(MISSING)/$(KEY)/$(MISSING)", "MISSING")]
+    [InlineData("$$(MISSING)/$(UNCLOSED", "")]
+    [InlineData("$(date)/$(KUBERNETES_SERVICE_HOST)", "date")]
+    [InlineData("$(EMPTY)$(UNSET_VALUE)x", "EMPTY,UNSET_VALUE")]
+    public void A_subPathExpr_cannot_expand_undefined_or_empty_variables(string expression, string missing)
+    {
+        var result = TestLinter.LintText(Manifest.Replace("- name: LATER\n      value: y", "- name: LATER\n      value: y\n    - name: EMPTY\n      value: \"\"\n    - name: UNSET_VALUE", StringComparison.Ordinal));
+        var pod = result.Set.Objects.Single(o => o.Kind == "Pod");
+        var environment = ContainerEnvironment.Of(pod.PodSpecs[0].Containers[0], result.Set);
+
+        Assert.Equal(missing, string.Join(",", environment.MissingForSubPathExpr(expression)));
+    }
+
+    [Fact]
+    public void An_undefined_variable_in_a_subPathExpr_is_an_error_of_ML4007_unlike_one_in_args()
+    {
+        var findings = TestLinter.LintText("""
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: p
+            spec:
+              containers:
+              - name: app
+                image: app:1
+                args: [--name=$(POD_NAME)]
+                volumeMounts:
+                - name: data
+                  mountPath: /data
+                  subPathExpr: $(POD_NAME)
+              volumes:
+              - name: data
+                emptyDir: {}
+            """).OfRule("ML4007").Select(d => (d.Location.GetLineSpan().StartLinePosition.Line + 1, d.Location.GetLineSpan().StartLinePosition.Character + 1, d.Severity));
+
+        Assert.Equal(new[] { (9, 12, DiagnosticSeverity.Warning), (13, 20, DiagnosticSeverity.Error) }, findings);
     }
 
     [Theory]

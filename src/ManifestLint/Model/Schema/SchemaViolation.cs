@@ -56,7 +56,7 @@ public static class SchemaChecker
     {
         foreach (var entry in mapping.Entries)
         {
-            if (entry.IsMerged || entry.Name is null)
+            if (entry.IsMerged || entry.Name is null || PatchDirectives.IsDirectiveKey(entry.Name))
             {
                 continue;
             }
@@ -85,6 +85,11 @@ public static class SchemaChecker
                 case FieldType.List when entry.Value is YamlSequence sequence:
                     for (var i = 0; i < sequence.Count; i++)
                     {
+                        if (PatchDirectives.IsDirectiveElement(sequence[i]))
+                        {
+                            continue;
+                        }
+
                         switch (sequence[i])
                         {
                             case YamlMapping element:
