@@ -30,6 +30,21 @@ public sealed class Kustomization
 
     public YamlSequence? ConfigMapGenerator => Root.GetSequence("configMapGenerator");
 
+    /// <summary>The names of its legacy <c>vars:</c>, which kustomize substitutes for <c>$(NAME)</c> at build time.</summary>
+    public IEnumerable<string> VariableNames
+    {
+        get
+        {
+            foreach (var item in Root.GetSequence("vars")?.Items ?? default)
+            {
+                if (item is YamlMapping variable && variable.GetString("name") is { Length: > 0 } name)
+                {
+                    yield return name;
+                }
+            }
+        }
+    }
+
     public YamlSequence? SecretGenerator => Root.GetSequence("secretGenerator");
 
     /// <summary>

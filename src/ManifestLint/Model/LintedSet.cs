@@ -15,6 +15,7 @@ public sealed class LintedSet
     private readonly Dictionary<SourceFile, List<KubeObject>> _byFile = new();
     private readonly Lazy<ReferenceGraph> _graph;
     private readonly Lazy<HashSet<string>> _patchFiles;
+    private readonly Lazy<HashSet<string>> _kustomizeVariables;
 
     internal LintedSet(IReadOnlyList<SourceFile> files, IReadOnlyList<KubeObject> objects, IReadOnlyList<Kustomization> kustomizations, string defaultNamespace, KnowledgeTable knowledge)
     {
@@ -24,6 +25,7 @@ public sealed class LintedSet
         DefaultNamespace = defaultNamespace;
         Knowledge = knowledge;
         _graph = new Lazy<ReferenceGraph>(() => ReferenceGraph.Build(this, knowledge), LazyThreadSafetyMode.ExecutionAndPublication);
+        _kustomizeVariables = new Lazy<HashSet<string>>(() => new HashSet<string>(kustomizations.SelectMany(k => k.VariableNames), StringComparer.Ordinal), LazyThreadSafetyMode.ExecutionAndPublication);
         _patchFiles = new Lazy<HashSet<string>>(() => new HashSet<string>(kustomizations.SelectMany(k => k.PatchFiles), StringComparer.Ordinal), LazyThreadSafetyMode.ExecutionAndPublication);
         foreach (var obj in objects)
         {
@@ -62,6 +64,13 @@ public sealed class LintedSet
     /// container field, a volume without its mount) that only makes sense merged into its base.
     /// </summary>
     public bool IsKustomizePatch(KubeObject obj) => _patchFiles.Value.Contains(obj.File.Path);
+
+    /// <summary>
+    /// True when a kustomization of the set declares <paramref name="name"/> in its <c>vars:</c>: kustomize replaces
+    /// <c>$(name)</c> in env values, command and args before the API sees them. (Until kustomize builds are modelled
+    /// one by one, a var of any kustomization of the set counts.)
+    /// </summary>
+    public bool IsKustomizeVariable(string name) => _kustomizeVariables.Value.Contains(name);
 
     /// <summary>Every definition of kind/namespace/name in the set.</summary>
     public IReadOnlyList<KubeObject> Find(string kind, string @namespace, string name) =>

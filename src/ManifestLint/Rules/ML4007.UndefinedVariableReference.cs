@@ -145,7 +145,7 @@ public sealed class UndefinedVariableReference : ManifestRule
         foreach (var reference in VariableReference.Find(scalar.Value))
         {
             var name = reference.Name;
-            if (undefined.Contains(name) || !IsMeantAsVariable(name) || environment.IsServiceLinkVariable(name))
+            if (undefined.Contains(name) || !IsMeantAsVariable(name) || environment.IsServiceLinkVariable(name) || context.Set.IsKustomizeVariable(name))
             {
                 continue;
             }

@@ -29,6 +29,24 @@ internal static class RepositoryPaths
         }
     }
 
+    /// <summary>
+    /// The second corpus (<c>../shared/corpus-2</c>: kustomize trees and operator installs), or MANIFESTLINT_CORPUS_2.
+    /// </summary>
+    public static string Corpus2
+    {
+        get
+        {
+            var configured = Environment.GetEnvironmentVariable("MANIFESTLINT_CORPUS_2");
+            var path = string.IsNullOrEmpty(configured) ? Path.GetFullPath(Path.Combine(Root, "..", "shared", "corpus-2")) : configured;
+            if (!Directory.Exists(path))
+            {
+                throw new DirectoryNotFoundException($"The second corpus is not at {path}: put ../shared/corpus-2 beside the repository or set MANIFESTLINT_CORPUS_2.");
+            }
+
+            return path;
+        }
+    }
+
     private static string FindRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
