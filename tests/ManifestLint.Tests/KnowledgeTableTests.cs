@@ -145,6 +145,20 @@ public sealed class KnowledgeTableTests : IDisposable
     }
 
     [Fact]
+    public void The_readmes_producers_example_is_a_valid_knowledge_file()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md"));
+        var section = readme.Substring(readme.IndexOf("## What counts as existing", StringComparison.Ordinal));
+        var start = section.IndexOf("```yaml\n", StringComparison.Ordinal) + "```yaml\n".Length;
+        var example = section.Substring(start, section.IndexOf("```", start, StringComparison.Ordinal) - start);
+        var errors = new List<KnowledgeFileError>();
+        var table = KnowledgeTable.Parse("README.md", example, errors);
+        Assert.Empty(errors);
+        Assert.True(table.HasProducers("vault.example.io", "VaultToken"));
+        Assert.NotNull(table.PodSpecPaths("batch.example.io", "BatchRun"));
+    }
+
+    [Fact]
     public void Produced_objects_name_their_producer_in_the_graph()
     {
         var set = TestLinter.LintText("""
