@@ -316,9 +316,15 @@ public sealed class KnowledgeTable
                 return null;
             }
 
-            if (entry.GetString("name") is not { Length: > 0 } nameText || !Template.TryParse(nameText, out var name, out var nameError))
+            if (entry.GetString("name") is not { Length: > 0 } nameText)
             {
-                Error(entry, entry.GetString("name") is null ? "makes: name is required" : $"makes: name: {TemplateError(entry, "name")}");
+                Error(entry, "makes: name is required");
+                return null;
+            }
+
+            if (!Template.TryParse(nameText, out var name, out var nameError))
+            {
+                Error(entry, $"makes: name: {nameError}");
                 return null;
             }
 
@@ -349,14 +355,7 @@ public sealed class KnowledgeTable
                 return null;
             }
 
-            _ = nameError;
             return new MadeObjectRule(kind, name, ns, anyNamespace, each, KeyList(entry), keysFrom, keysUnknownWhen, when, unless);
-        }
-
-        private static string? TemplateError(YamlMapping entry, string field)
-        {
-            Template.TryParse(entry.GetString(field) ?? string.Empty, out _, out var error);
-            return error;
         }
 
         private bool Identity(YamlMapping entry, out string kind, out string group)
