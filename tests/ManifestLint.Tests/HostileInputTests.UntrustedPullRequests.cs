@@ -1,0 +1,128 @@
+using System.Text;
+using ManifestLint.Analysis;
+using ManifestLint.Tests.Support;
+using ManifestLint.Yaml;
+
+namespace ManifestLint.Tests;
+
+/// <summary>
+/// Issue 19: what a pull request from a stranger can do to a CI run. Each case failed (crash, hang, huge output, a
+/// file read from outside the tree) before its fix; each runs beside the good file, which must still be linted.
+/// </summary>
+public sealed partial class HostileInputTests
+{
+    private static string PodList(int pods, string envName)
+    {
+        // One container, aliased by every pod of a List: each pod repeats the container's findings.
+        var text = new StringBuilder("apiVersion: v1\nkind: List\nitems:\n");
+        text.Append("- apiVersion: v1\n  kind: Pod\n  metadata: {name: p0}\n  spec:\n    containers: &c\n    - name: c\n      image: i\n      env:\n")
+            .Append("      - name: '").Append(envName).Append("'\n        value: v\n");
+        for (var i = 1; i < pods; i++)
+        {
+            text.Append("- {apiVersion: v1, kind: Pod, metadata: {name: p").Append(i).Append("}, spec: {containers: *c}}\n");
+        }
+
+        return text.ToString();
+    }
+
+    private static string ConfigMapWithBadKeys(string name, int keys)
+    {
+        var text = new StringBuilder("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ").Append(name).Append("}\ndata:\n");
+        for (var i = 0; i < keys; i++)
+        {
+            text.Append("  'bad key ").Append(i).Append("': v\n");
+        }
+
+        return text.ToString();
+    }
+
+    [Fact]
+    public void Item1_a_long_user_string_aliased_by_many_pods_gives_a_bounded_report()
+    {
+        // Before: a 200 KB file gave a 120 MB JSON report (1.9 GB resident); the env name was quoted in full, twice.
+        using var temp = new TempDirectory();
+        temp.Write("good.yaml", Good);
+        temp.Write("list.yaml", PodList(300, "A=" + new string('x', 200_000)));
+        var (run, _) = Bounded(() => CliRun.In(temp.Path, ".", "--format", "json"));
+        Assert.Contains("\"ML0002\"", run.Out, StringComparison.Ordinal);
+        Assert.Contains("ML4005", run.Out, StringComparison.Ordinal);
+        Assert.True(run.Out.Length < 1_000_000, $"the report is {run.Out.Length:N0} characters");
+
+        var (result, _) = Bounded(() => TestLinter.LintPaths(new[] { temp.Path }, Options(), temp.Path));
+        AssertGoodFileLinted(result);
+        Assert.All(result.Diagnostics, d => Assert.True(d.Message().Length < 4 * MessageText.MaxArgumentLength, d.Id));
+    }
+
+    [Fact]
+    public void Item1_findings_of_one_rule_are_capped_per_object_with_an_and_n_more_finding()
+    {
+        using var temp = new TempDirectory();
+        temp.Write("good.yaml", Good);
+        temp.Write("keys.yaml", ConfigMapWithBadKeys("keys", 5000));
+        var (result, _) = Bounded(() => TestLinter.LintPaths(new[] { temp.Path }, Options(), temp.Path));
+        AssertGoodFileLinted(result);
+        var findings = result.OfRule("ML2001").ToArray();
+        Assert.Equal(FindingBudget.PerObjectAndRule + 1, findings.Length);
+        var more = Assert.Single(findings, d => d.Message().StartsWith("... and 4,900 more findings of this rule in ConfigMap/default/keys", StringComparison.Ordinal));
+        Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Error, more.Severity);
+    }
+
+    [Fact]
+    public void Item1_findings_of_one_rule_are_capped_per_run()
+    {
+        using var temp = new TempDirectory();
+        temp.Write("good.yaml", Good);
+        temp.Write("many.yaml", string.Join("---\n", Enumerable.Range(0, FindingBudget.PerRule + 200).Select(i => ConfigMapWithBadKeys("m" + i, 1))));
+        var (result, _) = Bounded(() => TestLinter.LintPaths(new[] { temp.Path }, Options(), temp.Path));
+        AssertGoodFileLinted(result);
+        var findings = result.OfRule("ML2001").ToArray();
+        Assert.Equal(FindingBudget.PerRule + 1, findings.Length);
+        Assert.Contains(findings, d => d.Message().StartsWith("... and 200 more findings of this rule, not shown", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Item4_an_object_with_100k_findings_ends_in_bounded_time()
+    {
+        // Before: 25k/50k/100k invalid keys took 3.4/12.3/58 s of CPU (a path walk from the root per finding).
+        using var temp = new TempDirectory();
+        temp.Write("good.yaml", Good);
+        temp.Write("keys.yaml", ConfigMapWithBadKeys("keys", 100_000));
+        var (result, _) = Bounded(() => TestLinter.LintPaths(new[] { temp.Path }, Options(), temp.Path));
+        AssertGoodFileLinted(result);
+        Assert.Equal(FindingBudget.PerObjectAndRule + 1, result.OfRule("ML2001").Count());
+    }
+
+    [Fact]
+    public void Item4_the_path_index_gives_the_paths_the_walk_gives()
+    {
+        const string Text = "base: &b {x: 1, y: [a, b]}\nspec:\n  containers:\n  - name: app\n    env: [{name: A, value: '1'}, {name: B}]\n    <<: *b\n  - {name: web, more: *b}\n  list: [[1, 2], [3, {k: v}]]\n";
+        var root = YamlStreamReader.Read(Text).Documents[0].Root!;
+        var nodes = new List<YamlNode>();
+        void Collect(YamlNode node)
+        {
+            nodes.Add(node);
+            if (node is YamlMapping mapping)
+            {
+                foreach (var entry in mapping.Entries)
+                {
+                    nodes.Add(entry.Key);
+                    Collect(entry.Value);
+                }
+            }
+            else if (node is YamlSequence sequence)
+            {
+                foreach (var item in sequence.Items)
+                {
+                    Collect(item);
+                }
+            }
+        }
+
+        Collect(root);
+        Assert.True(nodes.Count > 20);
+        foreach (var node in nodes.Concat(nodes))
+        {
+            Assert.Equal(YamlPath.Search(root, node), YamlPath.Of(root, node));
+        }
+    }
+}
