@@ -164,6 +164,11 @@ internal sealed class LintCommand
             console.Error.WriteLine($"{report.DisplayPath(message.Path)}({message.Line}): warning: {message.Message}");
         }
 
+        foreach (var file in result.Files.Where(f => f.IsSkippedWithoutFinding && !f.IsContext && f.ReadError is null))
+        {
+            console.Error.WriteLine($"manifestlint: note: {file.DisplayPath}: skipped: {file.SkipReason}");
+        }
+
         Summary.Write(report, console.Error, isNew is null ? null : counted.Count);
         foreach (var error in result.InternalErrors)
         {

@@ -231,6 +231,11 @@ public static class SarifReportBuilder
             notifications.Add(new Notification { Level = FailureLevel.Warning, Message = new Message { Text = $"{file.DisplayPath}: cannot read the file: {file.ReadError}" } });
         }
 
+        foreach (var file in result.Files.Where(f => f.IsSkippedWithoutFinding && f.ReadError is null && !f.IsContext))
+        {
+            notifications.Add(new Notification { Level = FailureLevel.Note, Message = new Message { Text = $"{file.DisplayPath}: skipped: {file.SkipReason}" } });
+        }
+
         foreach (var error in result.InternalErrors)
         {
             notifications.Add(new Notification { Level = FailureLevel.Error, Message = new Message { Text = "internal error: " + error } });

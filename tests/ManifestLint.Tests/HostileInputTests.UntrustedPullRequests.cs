@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using ManifestLint.Analysis;
 using ManifestLint.Tests.Support;
@@ -123,6 +124,95 @@ public sealed partial class HostileInputTests
         foreach (var node in nodes.Concat(nodes))
         {
             Assert.Equal(YamlPath.Search(root, node), YamlPath.Of(root, node));
+        }
+    }
+
+    [Fact]
+    public void Item2_folder_and_file_links_that_leave_the_named_folder_are_not_followed_and_say_so()
+    {
+        // Before: tree/out -> ../outside linted (and printed) the outside files; tree/root -> / walked /proc forever.
+        using var temp = new TempDirectory();
+        temp.Write("tree/good.yaml", Good);
+        temp.Write("outside/secret.yaml", ConfigMapWithBadKeys("outside", 1));
+        Directory.CreateSymbolicLink(Path.Combine(temp.Path, "tree", "out"), Path.Combine(temp.Path, "outside"));
+        Directory.CreateSymbolicLink(Path.Combine(temp.Path, "tree", "root"), "/");
+        File.CreateSymbolicLink(Path.Combine(temp.Path, "tree", "leak.yaml"), Path.Combine(temp.Path, "outside", "secret.yaml"));
+        var (result, _) = Bounded(() => TestLinter.LintPaths(new[] { "tree" }, Options(), temp.Path));
+        AssertGoodFileLinted(result);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id == "ML2001");
+        Assert.Equal(
+            new[] { "tree/leak.yaml", "tree/out", "tree/root" },
+            result.Files.Where(f => f.SkipReason?.StartsWith("link: a symbolic link that leads out of the folder named", StringComparison.Ordinal) == true)
+                .Select(f => f.DisplayPath).OrderBy(p => p, StringComparer.Ordinal));
+
+        var run = CliRun.In(temp.Path, "tree");
+        Assert.Contains("manifestlint: note: tree/out: skipped: link: a symbolic link that leads out of the folder named", run.Error, StringComparison.Ordinal);
+        Assert.Contains("skipped (link: 3)", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Item2_a_link_inside_the_tree_is_followed_and_folders_are_walked_once_by_real_path()
+    {
+        using var temp = new TempDirectory();
+        temp.Write("tree/a/good.yaml", Good);
+        Directory.CreateSymbolicLink(Path.Combine(temp.Path, "tree", "b"), Path.Combine(temp.Path, "tree", "a"));
+        Directory.CreateSymbolicLink(Path.Combine(temp.Path, "tree", "a", "up"), Path.Combine(temp.Path, "tree"));
+        var (result, _) = Bounded(() => TestLinter.LintPaths(new[] { "tree" }, Options(), temp.Path));
+        AssertGoodFileLinted(result);
+        Assert.Single(result.Files, f => !f.Skipped);
+    }
+
+    [Fact]
+    public void Item3_a_linked_manifest_is_read_whole_and_links_to_devices_and_fifos_are_never_read()
+    {
+        // Before: a link was read cut to the link's own length (a false ML0001); links to a FIFO or /dev/stdin hung.
+        using var temp = new TempDirectory();
+        temp.Write("tree/common/app.yaml", ConfigMap);
+        temp.Write("tree/good.yaml", Good);
+        File.CreateSymbolicLink(Path.Combine(temp.Path, "tree", "app-link.yaml"), "common/app.yaml");
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(0, Process.Start("mkfifo", new[] { Path.Combine(temp.Path, "tree", "common", "pipe") })!.WaitForExitAndCode());
+            File.CreateSymbolicLink(Path.Combine(temp.Path, "tree", "fifo-link.yaml"), "common/pipe");
+            File.CreateSymbolicLink(Path.Combine(temp.Path, "zero.yaml"), "/dev/zero");
+            File.CreateSymbolicLink(Path.Combine(temp.Path, "stdin.yaml"), "/dev/stdin");
+            File.CreateSymbolicLink(Path.Combine(temp.Path, "environ.yaml"), "/proc/self/environ");
+        }
+
+        var named = OperatingSystem.IsWindows() ? new[] { "tree" } : new[] { "tree", "zero.yaml", "stdin.yaml", "environ.yaml" };
+        var (result, allocated) = Bounded(() => TestLinter.LintPaths(named, Options(), temp.Path));
+        AssertGoodFileLinted(result);
+        var link = result.Files.Single(f => f.DisplayPath == "tree/app-link.yaml");
+        Assert.False(link.Skipped, link.SkipReason);
+        Assert.Contains(result.Set.Objects, o => o.File == link && o.Name == "other");
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id == "ML0001");
+        Assert.All(result.Files.Where(f => f.DisplayPath is "zero.yaml" or "stdin.yaml" or "environ.yaml" or "tree/fifo-link.yaml"), f => Assert.Equal(0, f.ByteLength));
+        Assert.True(allocated < 64 * 1024 * 1024, $"{allocated:N0} bytes allocated: a device was read");
+    }
+
+    [Fact]
+    public void Item12_folders_too_deep_and_names_that_are_not_utf8_are_skipped_with_a_reason()
+    {
+        using var temp = new TempDirectory();
+        temp.Write("good.yaml", Good);
+        var deep = string.Join("/", Enumerable.Range(0, 66).Select(i => "d"));
+        temp.Write(deep + "/deep.yaml", ConfigMap);
+        var badName = false;
+        if (OperatingSystem.IsLinux())
+        {
+            // A file name of bytes that are not UTF-8 (shell 'printf' writes it as the raw bytes).
+            var script = $"printf 'a: b\\n' > \"$(printf '{temp.Path}/bad\\377.yaml')\"";
+            badName = Process.Start("sh", new[] { "-c", script })!.WaitForExitAndCode() == 0;
+        }
+
+        var run = CliRun.In(temp.Path, ".", "--format", "sarif");
+        Assert.Contains("good.yaml(7,3)", CliRun.In(temp.Path, ".").Out, StringComparison.Ordinal);
+        Assert.Contains("skipped: too deep: more than 64 folders below the folder named", run.Error, StringComparison.Ordinal);
+        Assert.Contains("skipped: too deep: more than 64 folders", run.Out, StringComparison.Ordinal);
+        if (badName)
+        {
+            Assert.Contains("skipped: name: the file name is not valid UTF-8", run.Error, StringComparison.Ordinal);
+            Assert.Contains("skipped: name: the file name is not valid UTF-8", run.Out, StringComparison.Ordinal);
         }
     }
 }

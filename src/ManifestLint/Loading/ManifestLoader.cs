@@ -105,11 +105,11 @@ public static class ManifestLoader
         files.AddRange(parsed);
         foreach (var folder in skippedFolders.OrderBy(f => f.Path, StringComparer.Ordinal))
         {
-            // Listed like a file that was skipped, so that the summary names the reason.
+            // Listed like a file that was skipped, so that the summary names the reason and the reporters list it.
             files.Add(new SourceFile(folder.Path, DisplayPathOf(folder.Path, inputs.WorkingDirectory), isContext: false)
             {
                 Skipped = true,
-                SkipReason = "unreadable: " + folder.Message,
+                SkipReason = folder.Message,
             });
         }
 

@@ -11,25 +11,40 @@ public static class SourceFileReader
         byte[] bytes;
         try
         {
-            var info = new FileInfo(path);
-            if (info.Length > limits.MaxFileBytes)
+            // A link's own FileInfo has the link's length (18 bytes for ../common/app.yaml), not the file's: look at
+            // the file the link leads to.
+            var target = ReadTarget(path);
+            var info = new FileInfo(target);
+            if (TooLarge(file, info.Length, limits))
             {
-                file.ByteLength = info.Length;
-                Skip(file, new LoadProblem(
-                    LoadProblemKind.Limit,
-                    $"the file is {info.Length:N0} bytes, more than the {limits.MaxFileBytes:N0}-byte limit (MaxFileBytes); it was not read",
-                    default), "over the size limit");
                 return file;
             }
 
-            // A FIFO or a device reports no length: it is never opened (reading a FIFO would block the run),
-            // and an empty regular file has nothing to read anyway.
+            // A FIFO or a device reports no length: it is never opened (opening a FIFO blocks until a writer comes,
+            // /dev/zero never ends, /proc files report 0 and hold other processes' secrets), and an empty regular
+            // file has nothing to read anyway.
             if (info.Length == 0)
             {
                 return file;
             }
 
-            bytes = ReadAtMost(path, info.Length);
+            using var stream = new FileStream(target, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
+            if (!stream.CanSeek)
+            {
+                // Swapped for a device or a FIFO between the look and the open: never read it.
+                file.Skipped = true;
+                file.SkipReason = "not a regular file: a device, FIFO or socket is never read";
+                return file;
+            }
+
+            // The length of what was opened, not of what was looked at: the file may have grown in between.
+            var length = stream.Length;
+            if (TooLarge(file, length, limits))
+            {
+                return file;
+            }
+
+            bytes = ReadAtMost(stream, length);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
         {
@@ -42,9 +57,33 @@ public static class SourceFileReader
         return Parse(file, bytes, bytes.Length, limits, ownsBytes: true);
     }
 
-    private static byte[] ReadAtMost(string path, long expected)
+    /// <summary>The file a path leads to, every link followed (the path itself when it is no link).</summary>
+    private static string ReadTarget(string path)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
+#if NET
+        return new FileInfo(path).LinkTarget is null ? path : RealPath.Of(path) ?? path;
+#else
+        return path;
+#endif
+    }
+
+    private static bool TooLarge(SourceFile file, long length, YamlLimits limits)
+    {
+        if (length <= limits.MaxFileBytes)
+        {
+            return false;
+        }
+
+        file.ByteLength = length;
+        Skip(file, new LoadProblem(
+            LoadProblemKind.Limit,
+            $"the file is {length:N0} bytes, more than the {limits.MaxFileBytes:N0}-byte limit (MaxFileBytes); it was not read",
+            default), "over the size limit");
+        return true;
+    }
+
+    private static byte[] ReadAtMost(Stream stream, long expected)
+    {
         var buffer = new byte[expected];
         var total = 0;
         while (total < buffer.Length)
