@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using ManifestLint.Analysis;
+using ManifestLint.Loading;
 using ManifestLint.Tests.Support;
 using ManifestLint.Yaml;
 
@@ -213,6 +214,36 @@ public sealed partial class HostileInputTests
         {
             Assert.Contains("skipped: name: the file name is not valid UTF-8", run.Error, StringComparison.Ordinal);
             Assert.Contains("skipped: name: the file name is not valid UTF-8", run.Out, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Item11_ReadWithin_reads_only_files_whose_real_path_stays_under_the_root()
+    {
+        // The function KustomizeGenerator can call for envs and files (kustomize's load restrictor).
+        using var temp = new TempDirectory();
+        temp.Write("base/app.env", "A=1\n");
+        temp.Write("outside.env", "SECRET=1\n");
+        File.CreateSymbolicLink(Path.Combine(temp.Path, "base", "passwd.env"), "/etc/passwd");
+        File.CreateSymbolicLink(Path.Combine(temp.Path, "base", "up.env"), "../outside.env");
+        Directory.CreateSymbolicLink(Path.Combine(temp.Path, "base", "dir"), temp.Path);
+        var root = Path.Combine(temp.Path, "base");
+
+        Assert.Equal("A=1\n", Encoding.UTF8.GetString(SourceFileReader.ReadWithin(Path.Combine(root, "app.env"), root, 1024, out var ok)!));
+        Assert.Null(ok);
+        foreach (var escape in new[] { "passwd.env", "up.env", "../outside.env", "dir/outside.env" })
+        {
+            Assert.Null(SourceFileReader.ReadWithin(Path.Combine(root, escape), root, 1024, out var reason));
+            Assert.Contains("leads outside", reason, StringComparison.Ordinal);
+        }
+
+        Assert.Null(SourceFileReader.ReadWithin(Path.Combine(root, "app.env"), root, 2, out var big));
+        Assert.Contains("more than 2", big, StringComparison.Ordinal);
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(0, Process.Start("mkfifo", new[] { Path.Combine(root, "pipe.env") })!.WaitForExitAndCode());
+            var (bytes, _) = Bounded(() => SourceFileReader.ReadWithin(Path.Combine(root, "pipe.env"), root, 1024, out _) ?? new byte[1]);
+            Assert.Empty(bytes);
         }
     }
 }

@@ -28,12 +28,11 @@ public static class SourceFileReader
                 return file;
             }
 
-            using var stream = new FileStream(target, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
-            if (!stream.CanSeek)
+            using var stream = OpenRegular(target);
+            if (stream is null)
             {
-                // Swapped for a device or a FIFO between the look and the open: never read it.
                 file.Skipped = true;
-                file.SkipReason = "not a regular file: a device, FIFO or socket is never read";
+                file.SkipReason = NotRegular;
                 return file;
             }
 
@@ -55,6 +54,67 @@ public static class SourceFileReader
         }
 
         return Parse(file, bytes, bytes.Length, limits, ownsBytes: true);
+    }
+
+    private const string NotRegular = "not a regular file: a device, FIFO or socket is never read";
+
+    /// <summary>
+    /// Reads a file that a manifest names (kustomize <c>envs</c> and <c>files</c>) only when its real path, every link
+    /// followed, stays under <paramref name="root"/>, it is a regular file and it holds at most
+    /// <paramref name="maxBytes"/>; else null and the reason. A pull request's <c>passwd.env -&gt; /etc/passwd</c>
+    /// is refused as kustomize refuses it, and a FIFO or device is never opened.
+    /// </summary>
+    public static byte[]? ReadWithin(string path, string root, long maxBytes, out string? reason)
+    {
+        var real = RealPath.Within(path, root, out reason);
+        if (real is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var length = new FileInfo(real).Length;
+            if (length == 0)
+            {
+                // Empty, or a FIFO or device (they report no length): nothing is read either way.
+                return Array.Empty<byte>();
+            }
+
+            using var stream = OpenRegular(real);
+            if (stream is null)
+            {
+                reason = NotRegular;
+                return null;
+            }
+
+            if (stream.Length > maxBytes)
+            {
+                reason = $"it is {stream.Length:N0} bytes, more than {maxBytes:N0}";
+                return null;
+            }
+
+            return ReadAtMost(stream, stream.Length);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        {
+            reason = "cannot read it: " + e.Message;
+            return null;
+        }
+    }
+
+    /// <summary>The file opened for reading, or null (and closed) when the handle is not a seekable regular file:
+    /// swapped for a device or a FIFO between the look and the open.</summary>
+    private static FileStream? OpenRegular(string path)
+    {
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
+        if (stream.CanSeek)
+        {
+            return stream;
+        }
+
+        stream.Dispose();
+        return null;
     }
 
     /// <summary>The file a path leads to, every link followed (the path itself when it is no link).</summary>
