@@ -246,4 +246,48 @@ public sealed partial class HostileInputTests
             Assert.Empty(bytes);
         }
     }
+
+    [Fact]
+    public void Item5_an_editorconfig_in_the_tree_can_lower_limits_but_not_raise_them()
+    {
+        // Before: manifestlint.max_depth = 2000000 and a 100,000-deep list overflowed the stack (exit 134, no report).
+        using var temp = new TempDirectory();
+        temp.Write(".editorconfig", "root = true\n[*.yaml]\nmanifestlint.max_depth = 2000000\nmanifestlint.max_line_length = 10000000\n");
+        temp.Write("good.yaml", Good);
+        temp.Write("deep.yaml", "a: " + new string('[', 100_000) + new string(']', 100_000) + "\n");
+        var (run, _) = Bounded(() => CliRun.In(temp.Path, "."));
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("good.yaml(7,3): warning ML0002", run.Out, StringComparison.Ordinal);
+        Assert.Contains("deep.yaml(1,", run.Out, StringComparison.Ordinal);
+        Assert.Contains("nesting is deeper than 256 levels", run.Out, StringComparison.Ordinal);
+        Assert.Contains(".editorconfig(3): warning: '2000000' is not a limit for max_depth: at most 1,000", run.Error, StringComparison.Ordinal);
+        Assert.Contains(".editorconfig(4): warning: manifestlint.max_line_length = 10000000 is above the default (4,194,304) and is ignored", run.Error, StringComparison.Ordinal);
+        Assert.Contains("raise it with --limit max_line_length=... on the command line", run.Error, StringComparison.Ordinal);
+
+        temp.Write(".editorconfig", "root = true\n[*.yaml]\nmanifestlint.max_depth = 900\n");
+        Assert.Contains("nesting is deeper than 256 levels", CliRun.In(temp.Path, ".").Out, StringComparison.Ordinal);
+
+        temp.Write(".editorconfig", "root = true\n[*.yaml]\nmanifestlint.max_depth = 3\n");
+        Assert.Contains("nesting is deeper than 3 levels", CliRun.In(temp.Path, ".").Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Item5_the_command_line_raises_limits_up_to_a_ceiling_the_recursive_checks_survive()
+    {
+        using var temp = new TempDirectory();
+        temp.Write("good.yaml", Good);
+        var refused = CliRun.In(temp.Path, ".", "--limit", "max_depth=2000000");
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("at most 1,000", refused.Error, StringComparison.Ordinal);
+
+        // A ConfigMap whose data value nests 990 deep: the size checks (CompactJsonSize) and paths walk all of it.
+        var depth = Yaml.YamlLimitSettings.DepthCeiling - 10;
+        temp.Write("deep.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: deep}\ndata:\n  k: " + new string('[', depth) + new string(']', depth) + "\n");
+        var limits = Yaml.YamlLimitSettings.None;
+        Assert.Null(Yaml.YamlLimitSettings.TrySet(ref limits, "max_depth", Yaml.YamlLimitSettings.DepthCeiling.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var (result, _) = Bounded(() => TestLinter.LintPaths(new[] { temp.Path }, Options() with { LimitOverrides = limits }, temp.Path));
+        AssertGoodFileLinted(result);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id == "ML0007");
+        Assert.Contains(result.Set.Objects, o => o.Name == "deep");
+    }
 }

@@ -294,7 +294,11 @@ public sealed class EditorConfigProvider : IConfigurationProvider
                 return "system directories are absolute paths such as /etc";
             case not null when key.StartsWith(LimitPrefix + "max_", StringComparison.Ordinal):
                 var ignored = Yaml.YamlLimitSettings.None;
-                return Yaml.YamlLimitSettings.TrySet(ref ignored, key.Substring(LimitPrefix.Length), value);
+                var limitName = key.Substring(LimitPrefix.Length);
+                return Yaml.YamlLimitSettings.TrySet(ref ignored, limitName, value)
+                       ?? (ignored.OnlyLowering(Yaml.YamlLimits.Default).IsEmpty
+                           ? $"{key} = {value.Trim()} is above the default ({MessageText.Count(Yaml.YamlLimitSettings.Get(Yaml.YamlLimits.Default, limitName))}) and is ignored: a configuration file can only lower a limit; raise it with --limit {limitName}=... on the command line"
+                           : null);
             default:
                 return null;
         }

@@ -37,6 +37,37 @@ public sealed record YamlLimitSettings
             MaxLineLength = MaxLineLength ?? limits.MaxLineLength,
         };
 
+    /// <summary>
+    /// The deepest nesting any setting allows: the checks that walk a tree recurse, and a pull request's 100,000-deep
+    /// list under a raised limit overflowed the stack (exit 134, no report).
+    /// </summary>
+    public const int DepthCeiling = 1000;
+
+    /// <summary>
+    /// Only the settings that lower <paramref name="limits"/>: a configuration file inside the linted tree is written by
+    /// whoever wrote the pull request, so it may make the run stricter, never looser (raising takes <c>--limit</c>).
+    /// </summary>
+    public YamlLimitSettings OnlyLowering(YamlLimits limits) => IsEmpty
+        ? this
+        : new()
+        {
+            MaxFileBytes = MaxFileBytes <= limits.MaxFileBytes ? MaxFileBytes : null,
+            MaxDepth = MaxDepth <= limits.MaxDepth ? MaxDepth : null,
+            MaxNodes = MaxNodes <= limits.MaxNodes ? MaxNodes : null,
+            MaxAliasExpansion = MaxAliasExpansion <= limits.MaxAliasExpansion ? MaxAliasExpansion : null,
+            MaxLineLength = MaxLineLength <= limits.MaxLineLength ? MaxLineLength : null,
+        };
+
+    /// <summary>Limit <paramref name="name"/> (one of <see cref="Names"/>) of <paramref name="limits"/>.</summary>
+    public static long Get(YamlLimits limits, string name) => name switch
+    {
+        "max_file_bytes" => limits.MaxFileBytes,
+        "max_depth" => limits.MaxDepth,
+        "max_nodes" => limits.MaxNodes,
+        "max_alias_expansion" => limits.MaxAliasExpansion,
+        _ => limits.MaxLineLength,
+    };
+
     /// <summary>These settings with <paramref name="other"/>'s set values winning.</summary>
     public YamlLimitSettings Overlay(YamlLimitSettings other) => new()
     {
@@ -82,6 +113,11 @@ public sealed record YamlLimitSettings
         }
 
         var amount = number * multiplier;
+        if (name == "max_depth" && amount > DepthCeiling)
+        {
+            return $"'{value.Trim()}' is not a limit for max_depth: at most {DepthCeiling:N0} (deeper nesting would overflow the stack of the checks that walk a tree)";
+        }
+
         settings = name switch
         {
             "max_file_bytes" => settings with { MaxFileBytes = amount },
