@@ -290,4 +290,40 @@ public sealed partial class HostileInputTests
         Assert.DoesNotContain(result.Diagnostics, d => d.Id == "ML0007");
         Assert.Contains(result.Set.Objects, o => o.Name == "deep");
     }
+
+    public static TheoryData<string, string, string> HostileEditorConfigs() => new()
+    {
+        // name, .editorconfig text, the warning expected
+        { "nine-double-stars", "root = true\n[" + string.Concat(Enumerable.Repeat("**/", 9)) + "*.yaml]\ndotnet_diagnostic.ML0002.severity = none\n", ".editorconfig(2): warning: the section header has 9 '**' wildcards (at most 2); its settings are ignored" },
+        { "nested-braces", "root = true\n[" + new string('{', 40_000) + new string('}', 40_000) + "]\ndotnet_diagnostic.ML0002.severity = none\n", ".editorconfig(2): warning: the section header is longer than 1,024 characters; its settings are ignored" },
+        { "deep-braces", "root = true\n[{{{{{{a}}}}}}]\ndotnet_diagnostic.ML0002.severity = none\n", "the section header nests braces 6 deep (at most 4)" },
+        { "huge", "root = true\n[*.yaml]\n" + string.Concat(Enumerable.Repeat("# padding padding padding padding padding padding padding\n", 40_000)), ".editorconfig(1): warning: the file is ignored: it is 2,320," },
+    };
+
+    [Theory]
+    [MemberData(nameof(HostileEditorConfigs))]
+    public void Item6_a_hostile_editorconfig_is_a_configuration_warning_and_the_run_goes_on(string name, string editorConfig, string warning)
+    {
+        // Before: nine '**/' never finished on a file 40 folders deep; 40,000 nested braces crashed (exit 134); a
+        // 95 MB file took 4.6 GB.
+        using var temp = new TempDirectory();
+        temp.Write(".editorconfig", editorConfig);
+        temp.Write("good.yaml", Good);
+        temp.Write(string.Join("/", Enumerable.Repeat("d", 40)) + "/deep.yaml", ConfigMap);
+        var (run, _) = Bounded(() => CliRun.In(temp.Path, "."));
+        Assert.True(run.ExitCode == 0, name + ": " + run.Error);
+        Assert.Contains("good.yaml(7,3): warning ML0002", run.Out, StringComparison.Ordinal);
+        Assert.Contains(warning, run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Item6_globs_within_the_bounds_still_apply_to_deep_files()
+    {
+        using var temp = new TempDirectory();
+        temp.Write(".editorconfig", "root = true\n[**/{a,b}/**/*.yaml]\ndotnet_diagnostic.ML0002.severity = error\n");
+        var deep = string.Join("/", Enumerable.Repeat("d", 40));
+        temp.Write(deep + "/a/x/good.yaml", Good);
+        var (run, _) = Bounded(() => CliRun.In(temp.Path, "."));
+        Assert.Contains("good.yaml(7,3): error ML0002", run.Out, StringComparison.Ordinal);
+    }
 }

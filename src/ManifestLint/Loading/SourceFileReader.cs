@@ -67,11 +67,16 @@ public static class SourceFileReader
     public static byte[]? ReadWithin(string path, string root, long maxBytes, out string? reason)
     {
         var real = RealPath.Within(path, root, out reason);
-        if (real is null)
-        {
-            return null;
-        }
+        return real is null ? null : ReadRegular(real, maxBytes, out reason);
+    }
 
+    /// <summary>
+    /// The bytes of a regular file of at most <paramref name="maxBytes"/>, else null and the reason; a FIFO or a device
+    /// is never opened (configuration files come with the pull request too).
+    /// </summary>
+    public static byte[]? ReadRegular(string real, long maxBytes, out string? reason)
+    {
+        reason = null;
         try
         {
             var length = new FileInfo(real).Length;
@@ -90,7 +95,7 @@ public static class SourceFileReader
 
             if (stream.Length > maxBytes)
             {
-                reason = $"it is {stream.Length:N0} bytes, more than {maxBytes:N0}";
+                reason = $"it is {Analysis.MessageText.Count(stream.Length)} bytes, more than {Analysis.MessageText.Count(maxBytes)}";
                 return null;
             }
 
