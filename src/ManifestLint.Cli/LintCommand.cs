@@ -137,13 +137,14 @@ internal sealed class LintCommand
             baseline = SarifOutput.Compare(Path.GetFullPath(Path.Combine(console.WorkingDirectory, baselinePath)), report, out isNew, out var baselineError);
             if (baseline is null)
             {
-                console.Error.WriteLine($"manifestlint: --baseline: {baselineError}");
+                console.Error.WriteLine(TextEscaping.Line($"manifestlint: --baseline: {baselineError}"));
                 return ExitCodes.UsageError;
             }
         }
 
         var counted = isNew is null ? result.Diagnostics : result.Diagnostics.Where((_, i) => isNew[i]).ToArray();
-        var exitCode = result.InputErrors.Count > 0 ? ExitCodes.UsageError
+        var exitCode = result.InternalErrors.Count > 0 ? ExitCodes.InternalError
+            : result.InputErrors.Count > 0 ? ExitCodes.UsageError
             : FailLevel.Fails(parseResult.GetValue(_failLevel)!, counted) ? ExitCodes.Findings
             : ExitCodes.Clean;
 
@@ -154,30 +155,30 @@ internal sealed class LintCommand
             "sarif" => writer => WriteSarif(report, writer, exitCode, parseResult.GetValue(_sarifCategory), baseline),
             _ => writer => TextReporter.Write(report, writer),
         };
-        if (!ReportWriter.Write(write, outputPath, console))
+        if (!ReportWriter.Write(write, outputPath, console, result.Files.Select(f => f.Path)))
         {
             return ExitCodes.UsageError;
         }
 
         foreach (var message in result.ConfigurationMessages)
         {
-            console.Error.WriteLine($"{report.DisplayPath(message.Path)}({message.Line}): warning: {message.Message}");
+            console.Error.WriteLine(TextEscaping.Line($"{report.DisplayPath(message.Path)}({message.Line}): warning: {message.Message}"));
         }
 
         foreach (var file in result.Files.Where(f => f.IsSkippedWithoutFinding && !f.IsContext && f.ReadError is null))
         {
-            console.Error.WriteLine($"manifestlint: note: {file.DisplayPath}: skipped: {file.SkipReason}");
+            console.Error.WriteLine(TextEscaping.Line($"manifestlint: note: {file.DisplayPath}: skipped: {file.SkipReason}"));
         }
 
         Summary.Write(report, console.Error, isNew is null ? null : counted.Count);
         foreach (var error in result.InternalErrors)
         {
-            console.Error.WriteLine($"manifestlint: internal error (please report it): {error}");
+            console.Error.WriteLine(TextEscaping.Line($"manifestlint: internal error (please report it): {error}"));
         }
 
         foreach (var error in result.InputErrors)
         {
-            console.Error.WriteLine($"manifestlint: error: {error.Path}: {error.Message}");
+            console.Error.WriteLine(TextEscaping.Line($"manifestlint: error: {error.Path}: {error.Message}"));
         }
 
         return exitCode;
@@ -205,7 +206,7 @@ internal sealed class LintCommand
             }.OfType<string>());
             if (asked.Length > 0)
             {
-                console.Error.WriteLine($"manifestlint: {asked}: {SarifSupport.Unavailable}");
+                console.Error.WriteLine(TextEscaping.Line($"manifestlint: {asked}: {SarifSupport.Unavailable}"));
                 return false;
             }
         }
@@ -213,7 +214,7 @@ internal sealed class LintCommand
         var kubeVersion = KubernetesVersion.Newest;
         if (parseResult.GetValue(_kubeVersion) is { } versionText && !KubernetesVersion.TryParse(versionText, out kubeVersion, out var versionError))
         {
-            console.Error.WriteLine($"manifestlint: --kube-version: {versionError}");
+            console.Error.WriteLine(TextEscaping.Line($"manifestlint: --kube-version: {versionError}"));
             ok = false;
         }
 
@@ -222,7 +223,7 @@ internal sealed class LintCommand
         {
             if (!ExternalObjects.TryParse(external, out _, out _, out var error))
             {
-                console.Error.WriteLine($"manifestlint: --external: {error}");
+                console.Error.WriteLine(TextEscaping.Line($"manifestlint: --external: {error}"));
                 ok = false;
             }
         }
@@ -234,12 +235,12 @@ internal sealed class LintCommand
             var id = equals > 0 ? setting.Substring(0, equals).Trim().ToUpperInvariant() : setting;
             if (equals <= 0 || !SeverityMapping.TryParse(setting.Substring(equals + 1), out var level))
             {
-                console.Error.WriteLine($"manifestlint: --severity: '{setting}' is not ID=error|warning|note|none");
+                console.Error.WriteLine(TextEscaping.Line($"manifestlint: --severity: '{setting}' is not ID=error|warning|note|none"));
                 ok = false;
             }
             else if (!RuleCatalog.Default.ById.ContainsKey(id))
             {
-                console.Error.WriteLine($"manifestlint: --severity: there is no rule {id} (see 'manifestlint rules')");
+                console.Error.WriteLine(TextEscaping.Line($"manifestlint: --severity: there is no rule {id} (see 'manifestlint rules')"));
                 ok = false;
             }
             else
@@ -257,7 +258,7 @@ internal sealed class LintCommand
                 : ManifestLint.Yaml.YamlLimitSettings.TrySet(ref limits, setting.Substring(0, equals), setting.Substring(equals + 1));
             if (error is not null)
             {
-                console.Error.WriteLine($"manifestlint: --limit: {error}");
+                console.Error.WriteLine(TextEscaping.Line($"manifestlint: --limit: {error}"));
                 ok = false;
             }
         }
@@ -277,7 +278,7 @@ internal sealed class LintCommand
         var configPath = parseResult.GetValue(_config);
         if (configPath is not null && !File.Exists(Path.Combine(console.WorkingDirectory, configPath)))
         {
-            console.Error.WriteLine($"manifestlint: --config: {configPath}: no such file");
+            console.Error.WriteLine(TextEscaping.Line($"manifestlint: --config: {configPath}: no such file"));
             return false;
         }
 

@@ -326,4 +326,101 @@ public sealed partial class HostileInputTests
         var (run, _) = Bounded(() => CliRun.In(temp.Path, "."));
         Assert.Contains("good.yaml(7,3): error ML0002", run.Out, StringComparison.Ordinal);
     }
+
+    private sealed class FailingWriter : StringWriter
+    {
+        public override void Write(char value) => throw new InvalidOperationException("the writer failed");
+
+        public override void Write(string? value) => throw new InvalidOperationException("the writer failed");
+    }
+
+    [Fact]
+    public void Item7_an_internal_failure_exits_with_its_own_code_not_the_findings_code()
+    {
+        // Before: System.CommandLine caught the exception and exited with 1, which CI reads as "findings".
+        using var temp = new TempDirectory();
+        temp.Write("good.yaml", Good);
+        var error = new StringWriter();
+        var console = new Cli.CliConsole(new StringReader(string.Empty), new FailingWriter(), error, false, _ => null, temp.Path);
+        Assert.Equal(Cli.ExitCodes.InternalError, Cli.CliApplication.Run(new[] { "." }, console));
+        Assert.Equal(3, Cli.ExitCodes.InternalError);
+        Assert.Contains("manifestlint: internal error (please report it): InvalidOperationException: the writer failed", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Item8_user_strings_cannot_start_a_workflow_command_or_send_terminal_escapes()
+    {
+        // Before: a key with a newline and '::error ...' became a workflow command in the step log; escapes passed.
+        using var temp = new TempDirectory();
+        temp.Write("good.yaml", Good);
+        temp.Write("inject.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata:\n  \"a\\n::error file=x::pwned\\n::stop-commands::t\\e[31m\": v\n");
+        var folder = "::warning::folder\u001b[2J";
+        var badFolder = !OperatingSystem.IsWindows();
+        if (badFolder)
+        {
+            temp.Write(folder + "/deep.yaml", ConfigMapWithBadKeys("f", 1));
+        }
+
+        foreach (var run in new[] { CliRun.In(temp.Path, "."), CliRun.In(temp.Path, ".", "--format", "github") })
+        {
+            Assert.Contains("good.yaml", run.Out, StringComparison.Ordinal);
+            foreach (var line in (run.Out + run.Error).Split('\n'))
+            {
+                Assert.False(line.TrimStart().StartsWith("::", StringComparison.Ordinal) && !line.StartsWith("::warning file=", StringComparison.Ordinal)
+                    && !line.StartsWith("::error file=", StringComparison.Ordinal) && !line.StartsWith("::notice file=", StringComparison.Ordinal), line);
+                Assert.DoesNotContain('\u001b', line);
+            }
+        }
+
+        var text = CliRun.In(temp.Path, ".");
+        Assert.Contains("\\n::error file=x::pwned\\n::stop-commands::t\\u001B[31m", text.Out, StringComparison.Ordinal);
+        if (badFolder)
+        {
+            Assert.Contains("\\u003A:warning::folder\\u001B[2J/deep.yaml(", text.Out, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Item9_a_file_named_like_an_option_after_the_separator_is_a_file()
+    {
+        // Before: pre-commit passed '--output=stolen.yaml' as a file name and the CLI read it as an option.
+        using var temp = new TempDirectory();
+        temp.Write("good.yaml", Good);
+        temp.Write("--output=stolen.yaml", ConfigMapWithBadKeys("named-like-an-option", 1));
+        var run = CliRun.In(temp.Path, "--context", ".", "--", "good.yaml", "--output=stolen.yaml");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("--output=stolen.yaml(5,3): error ML2001", run.Out, StringComparison.Ordinal);
+        Assert.Contains("good.yaml(7,3): warning ML0002", run.Out, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(temp.Path, "stolen.yaml")));
+    }
+
+    [Fact]
+    public void Item10_output_refuses_devices_links_folders_and_inputs_and_cleans_temporary_files()
+    {
+        // Before: as root, -o /dev/null replaced the device with a file; -o onto an input overwrote the manifest.
+        using var temp = new TempDirectory();
+        temp.Write("good.yaml", Good);
+        temp.Write("out.sarif.tmp-deadbeef", "left by a killed run");
+        File.CreateSymbolicLink(Path.Combine(temp.Path, "link.sarif"), Path.Combine(temp.Path, "good.yaml"));
+        Directory.CreateDirectory(Path.Combine(temp.Path, "folder.sarif"));
+        foreach (var (target, reason) in new[]
+        {
+            ("/dev/null", "it is a device or a kernel file"),
+            ("good.yaml", "it is one of the files being linted"),
+            ("link.sarif", "it is a symbolic link"),
+            ("folder.sarif", "it is a folder"),
+        })
+        {
+            var refused = CliRun.In(temp.Path, ".", "--format", "sarif", "-o", target);
+            Assert.True(refused.ExitCode == 2, target + ": " + refused.Error);
+            Assert.Contains($"--output {target}: {reason}", refused.Error, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(Good, File.ReadAllText(Path.Combine(temp.Path, "good.yaml")));
+        Assert.True(OperatingSystem.IsWindows() || new FileInfo("/dev/null").Length == 0);
+        var written = CliRun.In(temp.Path, ".", "--format", "sarif", "-o", "out.sarif");
+        Assert.Equal(0, written.ExitCode);
+        Assert.True(File.Exists(Path.Combine(temp.Path, "out.sarif")));
+        Assert.Empty(Directory.GetFiles(temp.Path, "*.tmp-*"));
+    }
 }

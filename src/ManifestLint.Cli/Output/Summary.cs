@@ -30,7 +30,7 @@ internal static class Summary
             line += $"; {Plural(skipped.Length, "file")} skipped ({string.Join(", ", reasons)})";
         }
 
-        writer.WriteLine(line);
+        writer.WriteLine(TextEscaping.Line(line));
     }
 
     /// <summary>The part of a skip reason before its details: "unreadable", "link", "too deep", "not UTF-8".</summary>
