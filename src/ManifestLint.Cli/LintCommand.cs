@@ -119,7 +119,9 @@ internal sealed class LintCommand
         {
             Paths = paths,
             ContextPaths = parseResult.GetValue(_context) ?? Array.Empty<string>(),
-            StandardInput = Array.IndexOf(paths, "-") >= 0 ? console.In.ReadToEnd() : null,
+            StandardInput = Array.IndexOf(paths, "-") >= 0
+                ? SourceFileReader.ReadStandardInput(console.In, options.LimitsFor(parseResult.GetValue(_stdinFileName) ?? "<stdin>").MaxFileBytes)
+                : null,
             StandardInputName = parseResult.GetValue(_stdinFileName) ?? "<stdin>",
             WorkingDirectory = console.WorkingDirectory,
         };

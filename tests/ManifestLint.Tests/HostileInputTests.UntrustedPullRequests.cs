@@ -423,4 +423,40 @@ public sealed partial class HostileInputTests
         Assert.True(File.Exists(Path.Combine(temp.Path, "out.sarif")));
         Assert.Empty(Directory.GetFiles(temp.Path, "*.tmp-*"));
     }
+
+    private sealed class EndlessReader : TextReader
+    {
+        public long Given { get; private set; }
+
+        public override int Read(char[] buffer, int index, int count)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                buffer[index + i] = "a: b\n"[(int)((Given + i) % 5)];
+            }
+
+            Given += count;
+            return count;
+        }
+
+        public override int Read() => throw new NotSupportedException();
+    }
+
+    [Fact]
+    public void Item13_standard_input_gets_the_file_size_limit()
+    {
+        // Before: 'yes "a: b" | manifestlint -' read everything (4.3 GB) and ended with exit 1.
+        using var temp = new TempDirectory();
+        temp.Write("good.yaml", Good);
+        var input = new EndlessReader();
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var console = new Cli.CliConsole(input, output, error, false, _ => null, temp.Path);
+        var (code, _) = Bounded(() => (object)Cli.CliApplication.Run(new[] { "-", "good.yaml", "--limit", "max_file_bytes=1MiB", "--stdin-filename", "endless.yaml" }, console));
+        Assert.Equal(1, (int)code);
+        Assert.True(input.Given <= (1 << 20) + 64 * 1024, $"{input.Given:N0} characters read");
+        Assert.Contains("endless.yaml(1,1): error ML0007", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("good.yaml(7,3): warning ML0002", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("over the size limit: 1", error.ToString(), StringComparison.Ordinal);
+    }
 }

@@ -174,8 +174,32 @@ public static class SourceFileReader
     {
         var file = new SourceFile(path, displayPath, isContext: false);
         file.ByteLength = System.Text.Encoding.UTF8.GetByteCount(text);
+        if (TooLarge(file, file.ByteLength, limits))
+        {
+            return file;
+        }
+
         file.Text = text.Length > 0 && text[0] == '\uFEFF' ? text.Substring(1) : text;
         return ParseText(file, limits, file.Text);
+    }
+
+    /// <summary>
+    /// Standard input, read up to one character past <paramref name="maxBytes"/> and no further: <c>yes 'a: b' |
+    /// manifestlint -</c> reached 4.3 GB. Text over the limit is longer than <paramref name="maxBytes"/> in UTF-8, so
+    /// <see cref="ReadText"/> skips it with the same ML0007 finding a file over the limit gets.
+    /// </summary>
+    public static string ReadStandardInput(TextReader reader, long maxBytes)
+    {
+        var builder = new System.Text.StringBuilder();
+        var buffer = new char[64 * 1024];
+        var wanted = maxBytes + 1;
+        int read;
+        while (builder.Length < wanted && (read = reader.Read(buffer, 0, (int)Math.Min(buffer.Length, wanted - builder.Length))) > 0)
+        {
+            builder.Append(buffer, 0, read);
+        }
+
+        return builder.ToString();
     }
 
     /// <summary>Reads bytes already in memory as the file at <paramref name="path"/> (fuzzing, tests, editors).</summary>
