@@ -459,4 +459,30 @@ public sealed partial class HostileInputTests
         Assert.Contains("good.yaml(7,3): warning ML0002", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("over the size limit: 1", error.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Item14_a_secrets_values_never_appear_in_any_report()
+    {
+        // Before: ML2006 and ML0005 echoed values YAML types as numbers or booleans ('Quote it: "7391582460117"').
+        using var temp = new TempDirectory();
+        temp.Write("good.yaml", Good);
+        temp.Write("secret.yaml",
+            "apiVersion: v1\nkind: Secret\nmetadata: {name: s}\nstringData:\n  pin: 7391582460117\n  flag: yes\n  inf: .inf\n" +
+            "data:\n  raw: 8246013917\n---\napiVersion: v1\nkind: Secret\nmetadata: {name: t}\ntype: 5550123987\n");
+        foreach (var format in new[] { "text", "json", "sarif", "github" })
+        {
+            var run = CliRun.In(temp.Path, ".", "--format", format);
+            Assert.Contains("ML2006", run.Out, StringComparison.Ordinal);
+            Assert.Contains("ML0005", run.Out, StringComparison.Ordinal);
+            foreach (var value in new[] { "7391582460117", "8246013917", "5550123987" })
+            {
+                Assert.DoesNotContain(value, run.Out, StringComparison.Ordinal);
+            }
+        }
+
+        var text = CliRun.In(temp.Path, ".").Out;
+        Assert.Contains("Value of 'pin' in stringData of Secret default/s is read as a number, which the API rejects", text, StringComparison.Ordinal);
+        Assert.Contains("Quote it to keep the text as written (in double quotes; the value is not shown: this is a Secret).", text, StringComparison.Ordinal);
+        Assert.Contains("Quote it (the value is not shown: this is a Secret).", text, StringComparison.Ordinal);
+    }
 }
