@@ -94,9 +94,11 @@ internal sealed class LintCommand
 
     private readonly Option<string[]> _limit = new("--limit")
     {
-        Description = "Set a safety limit: max_file_bytes, max_depth, max_nodes, max_alias_expansion or max_line_length, as NAME=VALUE. Repeatable; wins over .editorconfig.",
+        Description = "Set a safety limit: max_file_bytes, max_depth, max_nodes, max_alias_expansion, max_line_length or max_total_bytes (the whole run), as NAME=VALUE. Repeatable; wins over .editorconfig, which can only lower limits.",
         HelpName = "NAME=VALUE",
     };
+
+    private const string MaxTotalBytesName = "max_total_bytes";
 
     public LintCommand(RootCommand root)
     {
@@ -109,7 +111,7 @@ internal sealed class LintCommand
 
     public int Execute(ParseResult parseResult, CliConsole console)
     {
-        if (!TryBuildOptions(parseResult, console, out var options))
+        if (!TryBuildOptions(parseResult, console, out var options, out var maxTotalBytes))
         {
             return ExitCodes.UsageError;
         }
@@ -124,6 +126,7 @@ internal sealed class LintCommand
                 : null,
             StandardInputName = parseResult.GetValue(_stdinFileName) ?? "<stdin>",
             WorkingDirectory = console.WorkingDirectory,
+            MaxTotalBytes = maxTotalBytes,
         };
 
         var result = new Linter(options).Lint(inputs);
@@ -195,9 +198,10 @@ internal sealed class LintCommand
         }
     }
 
-    private bool TryBuildOptions(ParseResult parseResult, CliConsole console, out LintOptions options)
+    private bool TryBuildOptions(ParseResult parseResult, CliConsole console, out LintOptions options, out long maxTotalBytes)
     {
         options = LintOptions.Default;
+        maxTotalBytes = InputSet.DefaultMaxTotalBytes;
         var ok = true;
         if (!SarifSupport.IsAvailable)
         {
@@ -255,9 +259,12 @@ internal sealed class LintCommand
         foreach (var setting in parseResult.GetValue(_limit) ?? Array.Empty<string>())
         {
             var equals = setting.IndexOf('=');
+            // max_total_bytes is the run's, not a file's: only the command line sets it.
             var error = equals <= 0
-                ? $"'{setting}' is not NAME=VALUE (names: {string.Join(", ", ManifestLint.Yaml.YamlLimitSettings.Names)})"
-                : ManifestLint.Yaml.YamlLimitSettings.TrySet(ref limits, setting.Substring(0, equals), setting.Substring(equals + 1));
+                ? $"'{setting}' is not NAME=VALUE (names: {string.Join(", ", ManifestLint.Yaml.YamlLimitSettings.Names)}, {MaxTotalBytesName})"
+                : setting.Substring(0, equals).Trim().Equals(MaxTotalBytesName, StringComparison.OrdinalIgnoreCase)
+                    ? ManifestLint.Yaml.YamlLimitSettings.TryParse(MaxTotalBytesName, setting.Substring(equals + 1), bytes: true, out maxTotalBytes)
+                    : ManifestLint.Yaml.YamlLimitSettings.TrySet(ref limits, setting.Substring(0, equals), setting.Substring(equals + 1));
             if (error is not null)
             {
                 console.Error.WriteLine(TextEscaping.Line($"manifestlint: --limit: {error}"));

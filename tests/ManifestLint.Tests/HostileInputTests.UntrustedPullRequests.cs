@@ -485,4 +485,28 @@ public sealed partial class HostileInputTests
         Assert.Contains("Quote it to keep the text as written (in double quotes; the value is not shown: this is a Secret).", text, StringComparison.Ordinal);
         Assert.Contains("Quote it (the value is not shown: this is a Secret).", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Item15_a_run_has_an_input_budget_with_a_finding_for_each_file_past_it()
+    {
+        // Before: seven 30 MB files took 2.3 GB; nothing bounded the sum.
+        using var temp = new TempDirectory();
+        temp.Write("a-good.yaml", Good);
+        var big = ConfigMapWithBadKeys("big", 1) + "  pad: '" + new string('x', 600 * 1024) + "'\n";
+        for (var i = 0; i < 5; i++)
+        {
+            temp.Write($"big-{i}.yaml", big.Replace("name: big", "name: big" + i, StringComparison.Ordinal));
+        }
+
+        var run = CliRun.In(temp.Path, ".", "--limit", "max_total_bytes=2MiB");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("a-good.yaml(7,3): warning ML0002", run.Out, StringComparison.Ordinal);
+        Assert.Equal(3, run.OutLines.Count(l => l.Contains("error ML2001", StringComparison.Ordinal)));
+        Assert.Contains("big-3.yaml(1,1): error ML0007: The file is skipped: the run's input budget of 2,097,152 bytes (limit max_total_bytes) is used up", run.Out, StringComparison.Ordinal);
+        Assert.Contains("big-4.yaml(1,1): error ML0007", run.Out, StringComparison.Ordinal);
+        Assert.Contains("over the input budget: 2", run.Error, StringComparison.Ordinal);
+        Assert.Equal(2, CliRun.In(temp.Path, ".", "--limit", "max_total_bytes=lots").ExitCode);
+        Assert.Equal(1, CliRun.In(temp.Path, ".").ExitCode);
+        Assert.DoesNotContain("ML0007", CliRun.In(temp.Path, ".").Out, StringComparison.Ordinal);
+    }
 }

@@ -123,7 +123,7 @@ public static class SourceFileReader
     }
 
     /// <summary>The file a path leads to, every link followed (the path itself when it is no link).</summary>
-    private static string ReadTarget(string path)
+    internal static string ReadTarget(string path)
     {
 #if NET
         return new FileInfo(path).LinkTarget is null ? path : RealPath.Of(path) ?? path;
@@ -131,6 +131,13 @@ public static class SourceFileReader
         return path;
 #endif
     }
+
+    /// <summary>Marks a file that the run's input budget (<see cref="InputSet.MaxTotalBytes"/>) leaves unread.</summary>
+    internal static void SkipOverBudget(SourceFile file, long maxTotalBytes) =>
+        Skip(file, new LoadProblem(
+            LoadProblemKind.Limit,
+            $"the run's input budget of {Analysis.MessageText.Count(maxTotalBytes)} bytes (limit max_total_bytes) is used up by the files before this one (in path order); this file was not read. Lint fewer files per run, or raise it with --limit max_total_bytes=...",
+            default), "over the input budget");
 
     private static bool TooLarge(SourceFile file, long length, YamlLimits limits)
     {
