@@ -509,4 +509,27 @@ public sealed partial class HostileInputTests
         Assert.Equal(1, CliRun.In(temp.Path, ".").ExitCode);
         Assert.DoesNotContain("ML0007", CliRun.In(temp.Path, ".").Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Item16_sarif_keeps_a_backslash_in_a_linux_file_name()
+    {
+        // Before: 'a\\b.yaml' became the URI 'a/b.yaml', which points at another file.
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        using var temp = new TempDirectory();
+        temp.Write("a\\b.yaml", Good);
+        temp.Write("a/b.yaml", ConfigMap);
+        var relative = CliRun.In(temp.Path, ".", "--format", "sarif");
+        Assert.Contains("\"uri\": \"a%5Cb.yaml\"", relative.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"uri\": \"a/b.yaml\"", relative.Out, StringComparison.Ordinal);
+
+        // Outside the working directory: an absolute file URI, with the backslash escaped too.
+        using var elsewhere = new TempDirectory();
+        var absolute = CliRun.In(elsewhere.Path, temp.Path, "--format", "sarif");
+        Assert.Contains("a%5Cb.yaml\"", absolute.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("/a/b.yaml\"", absolute.Out, StringComparison.Ordinal);
+    }
 }
