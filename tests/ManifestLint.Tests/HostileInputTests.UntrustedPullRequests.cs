@@ -70,6 +70,22 @@ public sealed partial class HostileInputTests
     }
 
     [Fact]
+    public void Item1_the_capped_findings_do_not_depend_on_the_thread_count()
+    {
+        // 400 pods with one name (one object identity) analysed on several threads: the caps apply to sorted findings.
+        using var temp = new TempDirectory();
+        temp.Write("good.yaml", Good);
+        temp.Write("same.yaml", string.Join("---\n", Enumerable.Range(0, 400).Select(i =>
+            $"apiVersion: v1\nkind: Pod\nmetadata: {{name: same}}\nspec:\n  containers:\n  - name: c{i}\n    image: i\n    env:\n    - {{name: 'A=1', value: v}}\n    - {{name: 'B=1', value: v}}\n")));
+        string Run(int threads) => string.Join("\n", TestLinter.LintPaths(new[] { temp.Path }, Options() with { MaxParallelism = threads }, temp.Path)
+            .Diagnostics.Select(d => $"{d.Id} {d.Location.GetLineSpan()} {d.Message()}"));
+        var one = Run(1);
+        Assert.Contains("... and 700 more findings of this rule in Pod/default/same", one, StringComparison.Ordinal);
+        Assert.Equal(one, Run(2));
+        Assert.Equal(one, Run(8));
+    }
+
+    [Fact]
     public void Item1_findings_of_one_rule_are_capped_per_run()
     {
         using var temp = new TempDirectory();

@@ -17,41 +17,65 @@ internal sealed class FindingBudget
     /// <summary>Findings of one rule in the whole run.</summary>
     public const int PerRule = 1000;
 
-    private readonly Dictionary<(string Scope, string Id), Overflow> _perObject = new();
-
     /// <summary>
-    /// True when the finding is kept. Called as findings arrive: one object's findings arrive in a fixed order (its
-    /// rules run one after another on one thread), so which ones are kept does not depend on the thread count.
+    /// Findings of one rule about one object kept in memory while rules run. The caps above are applied later, to the
+    /// sorted findings, so that the ones shown do not depend on the thread count; this one only bounds memory (an 8 MB
+    /// ConfigMap with 300,000 bad keys).
     /// </summary>
+    public const int PerObjectAndRuleInMemory = 10 * PerObjectAndRule;
+
+    private readonly Dictionary<(string Scope, string Id), int> _arrived = new();
+    private readonly Dictionary<(string Scope, string Id), Overflow> _droppedOnArrival = new();
+
+    /// <summary>True when the finding is kept for now; called as findings arrive, under the collector's lock.</summary>
     public bool Admit(Diagnostic diagnostic)
     {
-        var scope = diagnostic.Properties.TryGetValue(Finding.ObjectProperty, out var obj) && obj is not null
-            ? obj
-            : diagnostic.Location.GetLineSpan().Path;
-        var key = (scope, diagnostic.Id);
-        if (!_perObject.TryGetValue(key, out var overflow))
+        var key = (Scope(diagnostic), diagnostic.Id);
+        _arrived.TryGetValue(key, out var count);
+        _arrived[key] = ++count;
+        if (count <= PerObjectAndRuleInMemory)
         {
-            _perObject[key] = overflow = new Overflow();
+            return true;
         }
 
-        return overflow.Count(diagnostic, PerObjectAndRule);
+        if (!_droppedOnArrival.TryGetValue(key, out var dropped))
+        {
+            _droppedOnArrival[key] = dropped = new Overflow();
+        }
+
+        dropped.Drop(diagnostic);
+        return false;
     }
 
-    /// <summary>The "... and N more" findings for objects over <see cref="PerObjectAndRule"/>.</summary>
-    public IEnumerable<Diagnostic> ObjectOverflows() =>
-        _perObject.Where(p => p.Value.Dropped > 0).Select(p => p.Value.Summary(
-            $"... and {MessageText.Count(p.Value.Dropped)} more findings of this rule in {ScopeText(p.Key.Scope)}, not shown " +
-            $"(at most {PerObjectAndRule} per rule and object). Fix the ones shown and run again."));
-
     /// <summary>
-    /// Keeps the first <see cref="PerRule"/> findings of each rule in <paramref name="sorted"/> (report order, so the
-    /// same ones whatever the thread count) and adds one finding per rule that says how many were left out.
+    /// The findings shown: the first <see cref="PerObjectAndRule"/> of each rule and object and the first
+    /// <see cref="PerRule"/> of each rule in <paramref name="sorted"/> (report order, so the same ones whatever the
+    /// thread count), plus one "... and N more" finding for each cap reached. <paramref name="added"/> tells whether
+    /// the list needs sorting again.
     /// </summary>
-    public static List<Diagnostic> CapPerRule(IReadOnlyList<Diagnostic> sorted, out bool capped)
+    public List<Diagnostic> Cap(IReadOnlyList<Diagnostic> sorted, out bool added)
     {
-        var perRule = new Dictionary<string, Overflow>(StringComparer.Ordinal);
-        var kept = new List<Diagnostic>(sorted.Count);
+        var perObject = new Dictionary<(string Scope, string Id), Overflow>();
+        var shown = new List<Diagnostic>(sorted.Count);
         foreach (var diagnostic in sorted)
+        {
+            var key = (Scope(diagnostic), diagnostic.Id);
+            if (!perObject.TryGetValue(key, out var overflow))
+            {
+                perObject[key] = overflow = new Overflow();
+            }
+
+            if (overflow.Count(diagnostic, PerObjectAndRule))
+            {
+                shown.Add(diagnostic);
+            }
+        }
+
+        // Per rule, over the findings shown one by one; an object's "... and N more" stays where its rule was not capped,
+        // and where it was, its count goes into the rule's own "... and N more".
+        var perRule = new Dictionary<string, Overflow>(StringComparer.Ordinal);
+        var kept = new List<Diagnostic>(shown.Count);
+        foreach (var diagnostic in shown)
         {
             if (!perRule.TryGetValue(diagnostic.Id, out var overflow))
             {
@@ -64,10 +88,34 @@ internal sealed class FindingBudget
             }
         }
 
-        capped = false;
+        added = false;
+        foreach (var pair in perObject.OrderBy(p => p.Key.Scope, StringComparer.Ordinal).ThenBy(p => p.Key.Id, StringComparer.Ordinal))
+        {
+            if (_droppedOnArrival.TryGetValue(pair.Key, out var early))
+            {
+                pair.Value.Add(early);
+            }
+
+            if (pair.Value.Dropped == 0)
+            {
+                continue;
+            }
+
+            if (perRule[pair.Key.Id].Dropped > 0)
+            {
+                perRule[pair.Key.Id].Add(pair.Value);
+                continue;
+            }
+
+            added = true;
+            kept.Add(pair.Value.Summary(
+                $"... and {MessageText.Count(pair.Value.Dropped)} more findings of this rule in {ScopeText(pair.Key.Scope)}, not shown " +
+                $"(at most {PerObjectAndRule} per rule and object). Fix the ones shown and run again."));
+        }
+
         foreach (var pair in perRule.Where(p => p.Value.Dropped > 0).OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            capped = true;
+            added = true;
             kept.Add(pair.Value.Summary(
                 $"... and {MessageText.Count(pair.Value.Dropped)} more findings of this rule, not shown (at most {PerRule} per rule in one run). " +
                 "Fix the ones shown and run again."));
@@ -75,6 +123,11 @@ internal sealed class FindingBudget
 
         return kept;
     }
+
+    private static string Scope(Diagnostic diagnostic) =>
+        diagnostic.Properties.TryGetValue(Finding.ObjectProperty, out var obj) && obj is not null
+            ? obj
+            : diagnostic.Location.GetLineSpan().Path;
 
     private static string ScopeText(string scope) => MessageText.Shorten(scope, 200);
 
@@ -96,13 +149,27 @@ internal sealed class FindingBudget
                 return true;
             }
 
+            Drop(diagnostic);
+            return false;
+        }
+
+        public void Drop(Diagnostic diagnostic)
+        {
             Dropped++;
             if (diagnostic.Severity > _severity)
             {
                 _severity = diagnostic.Severity;
             }
+        }
 
-            return false;
+        /// <summary>Adds what <paramref name="other"/> left out.</summary>
+        public void Add(Overflow other)
+        {
+            Dropped += other.Dropped;
+            if (other._severity > _severity)
+            {
+                _severity = other._severity;
+            }
         }
 
         /// <summary>One finding of the same rule at the last one kept, with the highest severity left out.</summary>

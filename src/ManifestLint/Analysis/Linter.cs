@@ -275,9 +275,8 @@ public sealed class Linter
         {
             lock (_gate)
             {
-                var sorted = Sort(_diagnostics.Concat(_budget.ObjectOverflows()).ToList());
-                var kept = FindingBudget.CapPerRule(sorted, out var capped);
-                return capped ? Sort(kept) : kept;
+                var kept = _budget.Cap(Sort(_diagnostics), out var added);
+                return added ? Sort(kept) : kept;
             }
         }
 
