@@ -61,13 +61,25 @@ manifestlint="$tool_dir/manifestlint"
 cd "$workspace"
 exit_code=0
 
-# SARIF for github/codeql-action/upload-sarif (paths in it are relative to the repository root).
+# SARIF for github/codeql-action/upload-sarif (paths in it are relative to the repository root). The path is in the
+# pull request's checkout: a file the pull request committed there (or one a crashed run left) must never be uploaded
+# as this run's results, so it is removed first and only a run that completed (exit 0 or 1) hands one over. Paths come
+# after `--`, so that none is read as an option.
 if [[ -n "$sarif_file" ]]; then
+  [[ ! -d "$sarif_file" || -L "$sarif_file" ]] || fail "sarif-file '$sarif_file' is a directory"
+  rm -f -- "$sarif_file"
   set +e
-  "$manifestlint" "${paths[@]}" --format sarif --output "$sarif_file" --fail-level "$fail_level" "${extra[@]}"
+  "$manifestlint" --format sarif --output "$sarif_file" --fail-level "$fail_level" "${extra[@]}" -- "${paths[@]}"
   exit_code=$?
   set -e
-  [[ $exit_code -le 1 ]] || { echo "exit-code=$exit_code" >> "${GITHUB_OUTPUT:-/dev/null}"; exit "$exit_code"; }
+  if [[ $exit_code -gt 1 || ! -f "$sarif_file" || -L "$sarif_file" ]]; then
+    rm -f -- "$sarif_file"
+    echo "exit-code=$exit_code" >> "${GITHUB_OUTPUT:-/dev/null}"
+    echo "sarif-file=" >> "${GITHUB_OUTPUT:-/dev/null}"
+    [[ $exit_code -gt 1 ]] || exit_code=3
+    echo "::error title=ManifestLint::manifestlint did not complete (exit code $exit_code); no SARIF file is handed over"
+    exit "$exit_code"
+  fi
 fi
 
 # Annotations: MSBuild-style text read by the shipped problem matcher, or workflow commands.
@@ -76,7 +88,7 @@ if [[ "$annotations" != none || -z "$sarif_file" ]]; then
   [[ "$annotations" == workflow-commands ]] && format=github
   [[ "$annotations" == problem-matcher ]] && echo "::add-matcher::$action_path/.github/manifestlint-problem-matcher.json"
   set +e
-  NO_COLOR=1 "$manifestlint" "${paths[@]}" --format "$format" --fail-level "$fail_level" "${extra[@]}"
+  NO_COLOR=1 "$manifestlint" --format "$format" --fail-level "$fail_level" "${extra[@]}" -- "${paths[@]}"
   exit_code=$?
   set -e
   if [[ "$annotations" == problem-matcher ]]; then

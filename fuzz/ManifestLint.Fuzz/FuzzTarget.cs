@@ -7,7 +7,8 @@ using ManifestLint.Yaml;
 namespace ManifestLint.Fuzz;
 
 /// <summary>One input of the fuzzer: a linted set of one to three files.</summary>
-public sealed record FuzzInput(IReadOnlyList<byte[]> Files, LintOptions Options, bool WithSarif);
+/// <param name="TreeSeed">Set: the files go through <see cref="TreeTarget"/> (the CLI over a hostile folder) with this seed.</param>
+public sealed record FuzzInput(IReadOnlyList<byte[]> Files, LintOptions Options, bool WithSarif, int? TreeSeed = null);
 
 /// <summary>
 /// Runs the engine on one input the way the command line does (bytes → loader → linter → SARIF) and says what
@@ -21,6 +22,11 @@ public static class FuzzTarget
     /// <summary>Null when the run was clean; otherwise a one-line description whose first part names the bug.</summary>
     public static string? Run(FuzzInput input, out IReadOnlyList<string> signature)
     {
+        if (input.TreeSeed is { } treeSeed)
+        {
+            return TreeTarget.Run(input.Files, treeSeed, out signature);
+        }
+
         signature = Array.Empty<string>();
         LintResult result;
         var files = new List<SourceFile>();

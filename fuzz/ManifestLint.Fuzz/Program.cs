@@ -14,6 +14,8 @@ using ManifestLint.Yaml;
 //
 //   dotnet run -c Release --project fuzz/ManifestLint.Fuzz -- --minutes 30 [--seed N] [--out fuzz/out]
 //        [--corpus DIR]... [--hang-seconds 10] [--replay DIR]
+// As the CLI's Program.cs: Roslyn's .editorconfig glob regexes get a match timeout (the tree target runs the CLI).
+AppContext.SetData("REGEX_DEFAULT_MATCH_TIMEOUT", TimeSpan.FromSeconds(2));
 var arguments = Arguments.Parse(args);
 if (arguments.Replay is { } replay)
 {
@@ -112,7 +114,8 @@ FuzzInput NextInput()
             ? new YamlLimits { MaxDepth = 1 + random.Next(12), MaxNodes = 1 + random.Next(400), MaxAliasExpansion = random.Next(200), MaxFileBytes = 16 + random.Next(8192), MaxLineLength = 1 + random.Next(200) }
             : YamlLimits.Default,
     };
-    return new FuzzInput(files, options, WithSarif: random.Next(16) == 0);
+    // One input in four runs the command line over a hostile folder (links, FIFOs, odd names, .editorconfig, formats).
+    return new FuzzInput(files, options, WithSarif: random.Next(16) == 0, TreeSeed: random.Next(4) == 0 ? random.Next() : null);
 }
 
 void Save(FuzzInput input, string failure)
@@ -134,6 +137,10 @@ void Save(FuzzInput input, string failure)
     }
 
     File.WriteAllText(Path.Combine(folder, "failure.txt"), failure + "\n" + FuzzTarget.Format(input.Options) + "\n");
+    if (input.TreeSeed is { } treeSeed)
+    {
+        File.WriteAllText(Path.Combine(folder, "tree-seed.txt"), treeSeed.ToString(CultureInfo.InvariantCulture));
+    }
     Console.WriteLine($"fuzz: FAILURE {failure} -> {folder}");
 }
 
@@ -156,6 +163,13 @@ void WriteStats(string? stopped)
 static int Replay(string folder)
 {
     var files = Directory.GetFiles(folder, "input*.yaml").OrderBy(f => f, StringComparer.Ordinal).Select(File.ReadAllBytes).ToArray();
+    if (File.Exists(Path.Combine(folder, "tree-seed.txt")))
+    {
+        var treeFailure = TreeTarget.Run(files, int.Parse(File.ReadAllText(Path.Combine(folder, "tree-seed.txt")).Trim(), CultureInfo.InvariantCulture), out _);
+        Console.WriteLine(treeFailure ?? "clean");
+        return treeFailure is null ? 0 : 1;
+    }
+
     FuzzTarget.Run(new FuzzInput(files, LintOptions.Default with { MaxParallelism = 1 }, WithSarif: false), out _);
     var watch = Stopwatch.StartNew();
     FuzzTarget.Run(new FuzzInput(files, LintOptions.Default with { MaxParallelism = 1 }, WithSarif: false), out _);

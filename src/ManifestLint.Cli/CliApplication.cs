@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ManifestLint.Cli.Output;
 
 namespace ManifestLint.Cli;
 
@@ -20,13 +21,30 @@ public static class CliApplication
         {
             foreach (var error in parseResult.Errors)
             {
-                console.Error.WriteLine($"manifestlint: {error.Message}");
+                console.Error.WriteLine(TextEscaping.Line($"manifestlint: {error.Message}"));
             }
 
             console.Error.WriteLine("Run 'manifestlint --help' for usage.");
             return ExitCodes.UsageError;
         }
 
-        return parseResult.Invoke(new InvocationConfiguration { Output = console.Out, Error = console.Error });
+        try
+        {
+            // Not System.CommandLine's handler: it prints the exception and exits with 1, the code for findings.
+            return parseResult.Invoke(new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e)
+        {
+            try
+            {
+                console.Error.WriteLine($"manifestlint: internal error (please report it): {e.GetType().Name}: {TextEscaping.Line(e.Message)}");
+            }
+            catch (Exception)
+            {
+                // Standard error itself failed: the exit code still says what happened.
+            }
+
+            return ExitCodes.InternalError;
+        }
     }
 }

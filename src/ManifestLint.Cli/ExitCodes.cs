@@ -11,4 +11,10 @@ public static class ExitCodes
 
     /// <summary>Usage or configuration errors, or a path the user named that could not be read.</summary>
     public const int UsageError = 2;
+
+    /// <summary>
+    /// ManifestLint itself failed (an exception, a rule that threw): the report is missing or incomplete and must not be
+    /// trusted, so CI must not read it as "findings" (1), which it did before.
+    /// </summary>
+    public const int InternalError = 3;
 }

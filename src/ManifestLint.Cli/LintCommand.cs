@@ -100,9 +100,11 @@ internal sealed class LintCommand
 
     private readonly Option<string[]> _limit = new("--limit")
     {
-        Description = "Set a safety limit: max_file_bytes, max_depth, max_nodes, max_alias_expansion or max_line_length, as NAME=VALUE. Repeatable; wins over .editorconfig.",
+        Description = "Set a safety limit: max_file_bytes, max_depth, max_nodes, max_alias_expansion, max_line_length or max_total_bytes (the whole run), as NAME=VALUE. Repeatable; wins over .editorconfig, which can only lower limits.",
         HelpName = "NAME=VALUE",
     };
+
+    private const string MaxTotalBytesName = "max_total_bytes";
 
     public LintCommand(RootCommand root)
     {
@@ -115,7 +117,7 @@ internal sealed class LintCommand
 
     public int Execute(ParseResult parseResult, CliConsole console)
     {
-        if (!TryBuildOptions(parseResult, console, out var options))
+        if (!TryBuildOptions(parseResult, console, out var options, out var maxTotalBytes))
         {
             return ExitCodes.UsageError;
         }
@@ -125,9 +127,12 @@ internal sealed class LintCommand
         {
             Paths = paths,
             ContextPaths = parseResult.GetValue(_context) ?? Array.Empty<string>(),
-            StandardInput = Array.IndexOf(paths, "-") >= 0 ? console.In.ReadToEnd() : null,
+            StandardInput = Array.IndexOf(paths, "-") >= 0
+                ? SourceFileReader.ReadStandardInput(console.In, options.LimitsFor(parseResult.GetValue(_stdinFileName) ?? "<stdin>").MaxFileBytes)
+                : null,
             StandardInputName = parseResult.GetValue(_stdinFileName) ?? "<stdin>",
             WorkingDirectory = console.WorkingDirectory,
+            MaxTotalBytes = maxTotalBytes,
         };
 
         var result = new Linter(options).Lint(inputs);
@@ -143,13 +148,14 @@ internal sealed class LintCommand
             baseline = SarifOutput.Compare(Path.GetFullPath(Path.Combine(console.WorkingDirectory, baselinePath)), report, out isNew, out var baselineError);
             if (baseline is null)
             {
-                console.Error.WriteLine($"manifestlint: --baseline: {baselineError}");
+                console.Error.WriteLine(TextEscaping.Line($"manifestlint: --baseline: {baselineError}"));
                 return ExitCodes.UsageError;
             }
         }
 
         var counted = isNew is null ? result.Diagnostics : result.Diagnostics.Where((_, i) => isNew[i]).ToArray();
-        var exitCode = result.InputErrors.Count > 0 ? ExitCodes.UsageError
+        var exitCode = result.InternalErrors.Count > 0 ? ExitCodes.InternalError
+            : result.InputErrors.Count > 0 ? ExitCodes.UsageError
             : FailLevel.Fails(parseResult.GetValue(_failLevel)!, counted) ? ExitCodes.Findings
             : ExitCodes.Clean;
 
@@ -160,25 +166,30 @@ internal sealed class LintCommand
             "sarif" => writer => WriteSarif(report, writer, exitCode, parseResult.GetValue(_sarifCategory), baseline),
             _ => writer => TextReporter.Write(report, writer),
         };
-        if (!ReportWriter.Write(write, outputPath, console))
+        if (!ReportWriter.Write(write, outputPath, console, result.Files.Select(f => f.Path)))
         {
             return ExitCodes.UsageError;
         }
 
         foreach (var message in result.ConfigurationMessages)
         {
-            console.Error.WriteLine($"{report.DisplayPath(message.Path)}({message.Line}): warning: {message.Message}");
+            console.Error.WriteLine(TextEscaping.Line($"{report.DisplayPath(message.Path)}({message.Line}): warning: {message.Message}"));
+        }
+
+        foreach (var file in result.Files.Where(f => f.IsSkippedWithoutFinding && !f.IsContext && f.ReadError is null))
+        {
+            console.Error.WriteLine(TextEscaping.Line($"manifestlint: note: {file.DisplayPath}: skipped: {file.SkipReason}"));
         }
 
         Summary.Write(report, console.Error, isNew is null ? null : counted.Count);
         foreach (var error in result.InternalErrors)
         {
-            console.Error.WriteLine($"manifestlint: internal error (please report it): {error}");
+            console.Error.WriteLine(TextEscaping.Line($"manifestlint: internal error (please report it): {error}"));
         }
 
         foreach (var error in result.InputErrors)
         {
-            console.Error.WriteLine($"manifestlint: error: {error.Path}: {error.Message}");
+            console.Error.WriteLine(TextEscaping.Line($"manifestlint: error: {error.Path}: {error.Message}"));
         }
 
         return exitCode;
@@ -193,9 +204,10 @@ internal sealed class LintCommand
         }
     }
 
-    private bool TryBuildOptions(ParseResult parseResult, CliConsole console, out LintOptions options)
+    private bool TryBuildOptions(ParseResult parseResult, CliConsole console, out LintOptions options, out long maxTotalBytes)
     {
         options = LintOptions.Default;
+        maxTotalBytes = InputSet.DefaultMaxTotalBytes;
         var ok = true;
         if (!SarifSupport.IsAvailable)
         {
@@ -206,7 +218,7 @@ internal sealed class LintCommand
             }.OfType<string>());
             if (asked.Length > 0)
             {
-                console.Error.WriteLine($"manifestlint: {asked}: {SarifSupport.Unavailable}");
+                console.Error.WriteLine(TextEscaping.Line($"manifestlint: {asked}: {SarifSupport.Unavailable}"));
                 return false;
             }
         }
@@ -214,7 +226,7 @@ internal sealed class LintCommand
         var kubeVersion = KubernetesVersion.Newest;
         if (parseResult.GetValue(_kubeVersion) is { } versionText && !KubernetesVersion.TryParse(versionText, out kubeVersion, out var versionError))
         {
-            console.Error.WriteLine($"manifestlint: --kube-version: {versionError}");
+            console.Error.WriteLine(TextEscaping.Line($"manifestlint: --kube-version: {versionError}"));
             ok = false;
         }
 
@@ -223,7 +235,7 @@ internal sealed class LintCommand
         {
             if (!ExternalObjects.TryParse(external, out _, out _, out var error))
             {
-                console.Error.WriteLine($"manifestlint: --external: {error}");
+                console.Error.WriteLine(TextEscaping.Line($"manifestlint: --external: {error}"));
                 ok = false;
             }
         }
@@ -248,12 +260,12 @@ internal sealed class LintCommand
             var id = equals > 0 ? setting.Substring(0, equals).Trim().ToUpperInvariant() : setting;
             if (equals <= 0 || !SeverityMapping.TryParse(setting.Substring(equals + 1), out var level))
             {
-                console.Error.WriteLine($"manifestlint: --severity: '{setting}' is not ID=error|warning|note|none");
+                console.Error.WriteLine(TextEscaping.Line($"manifestlint: --severity: '{setting}' is not ID=error|warning|note|none"));
                 ok = false;
             }
             else if (!RuleCatalog.Default.ById.ContainsKey(id))
             {
-                console.Error.WriteLine($"manifestlint: --severity: there is no rule {id} (see 'manifestlint rules')");
+                console.Error.WriteLine(TextEscaping.Line($"manifestlint: --severity: there is no rule {id} (see 'manifestlint rules')"));
                 ok = false;
             }
             else
@@ -266,12 +278,15 @@ internal sealed class LintCommand
         foreach (var setting in parseResult.GetValue(_limit) ?? Array.Empty<string>())
         {
             var equals = setting.IndexOf('=');
+            // max_total_bytes is the run's, not a file's: only the command line sets it.
             var error = equals <= 0
-                ? $"'{setting}' is not NAME=VALUE (names: {string.Join(", ", ManifestLint.Yaml.YamlLimitSettings.Names)})"
-                : ManifestLint.Yaml.YamlLimitSettings.TrySet(ref limits, setting.Substring(0, equals), setting.Substring(equals + 1));
+                ? $"'{setting}' is not NAME=VALUE (names: {string.Join(", ", ManifestLint.Yaml.YamlLimitSettings.Names)}, {MaxTotalBytesName})"
+                : setting.Substring(0, equals).Trim().Equals(MaxTotalBytesName, StringComparison.OrdinalIgnoreCase)
+                    ? ManifestLint.Yaml.YamlLimitSettings.TryParse(MaxTotalBytesName, setting.Substring(equals + 1), bytes: true, out maxTotalBytes)
+                    : ManifestLint.Yaml.YamlLimitSettings.TrySet(ref limits, setting.Substring(0, equals), setting.Substring(equals + 1));
             if (error is not null)
             {
-                console.Error.WriteLine($"manifestlint: --limit: {error}");
+                console.Error.WriteLine(TextEscaping.Line($"manifestlint: --limit: {error}"));
                 ok = false;
             }
         }
@@ -291,7 +306,7 @@ internal sealed class LintCommand
         var configPath = parseResult.GetValue(_config);
         if (configPath is not null && !File.Exists(Path.Combine(console.WorkingDirectory, configPath)))
         {
-            console.Error.WriteLine($"manifestlint: --config: {configPath}: no such file");
+            console.Error.WriteLine(TextEscaping.Line($"manifestlint: --config: {configPath}: no such file"));
             return false;
         }
 

@@ -205,18 +205,32 @@ public static class SarifReportBuilder
     private static ArtifactLocation Artifact(string path, IReadOnlyDictionary<string, SourceFile> files, string root)
     {
         var full = files.TryGetValue(path, out var file) && Path.IsPathRooted(file.Path) ? file.Path : path;
-        var rootPath = new Uri(root).LocalPath;
+        var rootPath = LocalPath(root);
         if (Path.IsPathRooted(full) && full.StartsWith(rootPath, StringComparison.Ordinal))
         {
-            return new ArtifactLocation { Uri = new Uri(Escape(full.Substring(rootPath.Length).Replace('\\', '/')), UriKind.Relative), UriBaseId = SourceRoot };
+            return new ArtifactLocation { Uri = new Uri(Escape(UriPath(full.Substring(rootPath.Length))), UriKind.Relative), UriBaseId = SourceRoot };
         }
 
         return Path.IsPathRooted(full)
-            ? new ArtifactLocation { Uri = new Uri(full, UriKind.Absolute) }
-            : new ArtifactLocation { Uri = new Uri(Escape(full.Replace('\\', '/')), UriKind.Relative), UriBaseId = SourceRoot };
+            ? new ArtifactLocation { Uri = new Uri(FileUri(full), UriKind.Absolute) }
+            : new ArtifactLocation { Uri = new Uri(Escape(UriPath(full)), UriKind.Relative), UriBaseId = SourceRoot };
     }
 
     private static string Escape(string relative) => string.Join("/", relative.Split('/').Select(Uri.EscapeDataString));
+
+    /// <summary>
+    /// A path with this system's separators written as '/'. Only the separators: on Linux '\\' is an ordinary character
+    /// of a file name (SARIF turned <c>a\\b.yaml</c> into <c>a/b.yaml</c>, another file), and is escaped as %5C.
+    /// </summary>
+    private static string UriPath(string path) =>
+        Path.DirectorySeparatorChar == '/' ? path : path.Replace(Path.DirectorySeparatorChar, '/').Replace(Path.AltDirectorySeparatorChar, '/');
+
+    /// <summary>The file URI of an absolute path; System.Uri would turn a Linux file name's '\\' into '/'.</summary>
+    private static string FileUri(string full) =>
+        Path.DirectorySeparatorChar == '/' ? "file://" + Escape(full) : new Uri(full).AbsoluteUri;
+
+    private static string LocalPath(string fileUri) =>
+        Path.DirectorySeparatorChar == '/' ? Uri.UnescapeDataString(new Uri(fileUri).AbsolutePath) : new Uri(fileUri).LocalPath;
 
     private static Invocation Invocation(LintResult result, SarifReportOptions options, IReadOnlyDictionary<string, SourceFile> files, string root)
     {
@@ -229,6 +243,11 @@ public static class SarifReportBuilder
         foreach (var file in result.Files.Where(f => f.ReadError is not null && f.IsContext == false && !result.InputErrors.Any(e => e.Path == f.DisplayPath)))
         {
             notifications.Add(new Notification { Level = FailureLevel.Warning, Message = new Message { Text = $"{file.DisplayPath}: cannot read the file: {file.ReadError}" } });
+        }
+
+        foreach (var file in result.Files.Where(f => f.IsSkippedWithoutFinding && f.ReadError is null && !f.IsContext))
+        {
+            notifications.Add(new Notification { Level = FailureLevel.Note, Message = new Message { Text = $"{file.DisplayPath}: skipped: {file.SkipReason}" } });
         }
 
         foreach (var error in result.InternalErrors)
@@ -290,6 +309,6 @@ public static class SarifReportBuilder
     private static string Root(string workingDirectory)
     {
         var full = Path.GetFullPath(workingDirectory);
-        return new Uri(full.EndsWith(Path.DirectorySeparatorChar) ? full : full + Path.DirectorySeparatorChar).AbsoluteUri;
+        return FileUri(full.EndsWith(Path.DirectorySeparatorChar) ? full : full + Path.DirectorySeparatorChar);
     }
 }

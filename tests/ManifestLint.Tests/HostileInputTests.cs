@@ -10,7 +10,7 @@ namespace ManifestLint.Tests;
 /// Hostile and broken input (issue 11): each case runs beside a good file, ends in bounded time and memory, gives
 /// its finding or its skip reason, and the good file is still linted.
 /// </summary>
-public sealed class HostileInputTests
+public sealed partial class HostileInputTests
 {
     // A good file whose one finding (a duplicate key, ML0002 on line 7) must survive whatever its neighbour does.
     private const string Good = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: good\ndata:\n  a: one\n  a: two\n";
@@ -299,9 +299,10 @@ public sealed class HostileInputTests
     }
 
     /// <summary>Runs <paramref name="run"/> on this thread (parallelism 1) within the time bound; returns what it allocated.</summary>
-    private static (LintResult Result, long Allocated) Bounded(Func<LintResult> run)
+    private static (T Result, long Allocated) Bounded<T>(Func<T> run)
+        where T : class
     {
-        LintResult? result = null;
+        T? result = null;
         long allocated = 0;
         var thread = new Thread(() =>
         {

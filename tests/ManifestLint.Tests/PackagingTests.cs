@@ -234,6 +234,15 @@ public sealed class PackagingTests : IClassFixture<PackagedRepository>
         Assert.Empty(Directory.GetFiles(workspace, "pwned*"));
         Assert.Empty(Directory.GetFiles(runnerTemp, "pwned*"));
 
+        // A SARIF file the pull request committed at the output path is removed first; a run that does not complete
+        // hands none over (exit 2 here: a path that does not exist).
+        File.WriteAllText(Path.Combine(workspace, "stale.sarif"), "{\"version\": \"2.1.0\", \"runs\": []}");
+        var failed = RunAction(new Dictionary<string, string> { ["paths"] = "no-such-folder", ["sarif-file"] = "stale.sarif" }, out outputs);
+        Assert.Equal(2, failed.ExitCode);
+        Assert.False(File.Exists(Path.Combine(workspace, "stale.sarif")), "the stale SARIF file was handed over");
+        Assert.Contains("sarif-file=\n", outputs, StringComparison.Ordinal);
+        Assert.Contains("::error title=ManifestLint::manifestlint did not complete (exit code 2)", failed.Out, StringComparison.Ordinal);
+
         var badLevel = RunAction(new Dictionary<string, string> { ["fail-level"] = "fatal\n::warning::injected" }, out _);
         Assert.Equal(2, badLevel.ExitCode);
         Assert.Contains("::error title=ManifestLint::fail-level must be error, warning, note or none, not 'fatal%0A::warning::injected'", badLevel.Out, StringComparison.Ordinal);
@@ -271,7 +280,8 @@ public sealed class PackagingTests : IClassFixture<PackagedRepository>
         string Value(string key) => ((YamlScalarNode)hook[key]).Value!;
         Assert.Equal("manifestlint", Value("id"));
         Assert.Equal("dotnet", Value("language"));
-        Assert.Equal("manifestlint --context .", Value("entry"));
+        // Ends with '--': pre-commit appends file names, and a file named --output=x.yaml must stay a file name.
+        Assert.Equal("manifestlint --context . --", Value("entry"));
         Assert.Equal("true", Value("require_serial"));
         Assert.Equal(new[] { "yaml", "json" }, ((YamlSequenceNode)hook["types_or"]).Children.Select(n => ((YamlScalarNode)n).Value));
     }

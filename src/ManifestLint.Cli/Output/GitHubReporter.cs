@@ -28,11 +28,11 @@ internal static class GitHubReporter
             writer.Write("::");
             writer.Write(Command(diagnostic.Severity));
             writer.Write(" file=");
-            writer.Write(EscapeProperty(PathFor(report, diagnostic.Location.GetLineSpan().Path, workspace)));
+            writer.Write(EscapeProperty(TextEscaping.Controls(PathFor(report, diagnostic.Location.GetLineSpan().Path, workspace))));
             writer.Write($",line={line},col={column},endLine={endLine},endColumn={endColumn},title=");
             writer.Write(EscapeProperty(diagnostic.Id));
             writer.Write("::");
-            writer.Write(EscapeData(message.ToString()));
+            writer.Write(EscapeData(TextEscaping.Controls(message.ToString())));
             writer.Write('\n');
         }
     }

@@ -30,11 +30,12 @@ internal static class Summary
             line += $"; {Plural(skipped.Length, "file")} skipped ({string.Join(", ", reasons)})";
         }
 
-        writer.WriteLine(line);
+        writer.WriteLine(TextEscaping.Line(line));
     }
 
+    /// <summary>The part of a skip reason before its details: "unreadable", "link", "too deep", "not UTF-8".</summary>
     private static string ReasonGroup(string? reason) =>
-        reason is null ? "unknown" : reason.StartsWith("unreadable", StringComparison.Ordinal) ? "unreadable" : reason;
+        reason is null ? "unknown" : reason.IndexOf(':') is var colon and > 0 ? reason.Substring(0, colon) : reason;
 
     private static string Plural(int count, string noun) =>
         count.ToString(CultureInfo.InvariantCulture) + " " + noun + (count == 1 ? string.Empty : "s");

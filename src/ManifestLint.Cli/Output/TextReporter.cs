@@ -39,7 +39,9 @@ internal static class TextReporter
         var label = report.UseColor ? Colorize(severity, diagnostic.Severity) : severity;
         var suffix = suppression is null ? string.Empty
             : suppression.Justification.Length > 0 ? $" [suppressed: {suppression.Justification}]" : " [suppressed]";
-        writer.WriteLine($"{report.DisplayPath(diagnostic.Location)}({line},{column}): {label} {diagnostic.Id}: {ReportContext.Message(diagnostic)}{suffix}");
+
+        // File names and messages come from the pull request: one finding is one line, and no line starts a workflow command.
+        writer.WriteLine($"{TextEscaping.Line(report.DisplayPath(diagnostic.Location))}({line},{column}): {label} {diagnostic.Id}: {TextEscaping.Line(ReportContext.Message(diagnostic) + suffix)}");
     }
 
     private static string Colorize(string text, DiagnosticSeverity severity)

@@ -110,7 +110,15 @@ public static class Finding
             for (var i = 0; i < related.Count; i++)
             {
                 additional.Add(LocationOf(related[i].File, related[i].Node));
-                properties[RelatedMessagePrefix + i.ToString(System.Globalization.CultureInfo.InvariantCulture)] = related[i].Message;
+                properties[RelatedMessagePrefix + i.ToString(System.Globalization.CultureInfo.InvariantCulture)] = MessageText.Shorten(related[i].Message, MessageText.MaxArgumentLength);
+            }
+        }
+
+        for (var i = 0; i < messageArgs.Length; i++)
+        {
+            if (messageArgs[i] is string { Length: > MessageText.MaxArgumentLength } text)
+            {
+                messageArgs[i] = MessageText.Shorten(text, MessageText.MaxArgumentLength);
             }
         }
 

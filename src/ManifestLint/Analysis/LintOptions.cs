@@ -26,11 +26,14 @@ public sealed record LintOptions
     /// <summary>Limits given on the command line (<c>--limit</c>); they win over .editorconfig's.</summary>
     public YamlLimitSettings LimitOverrides { get; init; } = YamlLimitSettings.None;
 
-    /// <summary>The limits for the file at <paramref name="path"/>: <see cref="Limits"/>, then .editorconfig, then the command line.</summary>
+    /// <summary>
+    /// The limits for the file at <paramref name="path"/>: <see cref="Limits"/>, then .editorconfig (which can only lower
+    /// them: it may come with the pull request), then the command line (which can raise them).
+    /// </summary>
     public YamlLimits LimitsFor(string path)
     {
         var configured = Configuration?.For(new Loading.SourceFile(path, path, isContext: false)).Limits ?? YamlLimitSettings.None;
-        return configured.Overlay(LimitOverrides).ApplyTo(Limits);
+        return configured.OnlyLowering(Limits).Overlay(LimitOverrides).ApplyTo(Limits);
     }
 
     public ExternalObjects ExternalObjects { get; init; } = ExternalObjects.None;

@@ -192,6 +192,7 @@ public sealed class Linter
         private readonly object _gate = new();
         private readonly List<Diagnostic> _diagnostics = new();
         private readonly List<string> _internalErrors = new();
+        private readonly FindingBudget _budget = new();
         private readonly FileOptions _options;
         private readonly Dictionary<string, SourceFile> _files;
 
@@ -255,7 +256,10 @@ public sealed class Linter
 
             lock (_gate)
             {
-                _diagnostics.Add(diagnostic);
+                if (_budget.Admit(diagnostic))
+                {
+                    _diagnostics.Add(diagnostic);
+                }
             }
         }
 
@@ -281,18 +285,24 @@ public sealed class Linter
         {
             lock (_gate)
             {
-                // Array.Sort over a class, not LINQ over tuples: LINQ's sort over a tuple with Roslyn's
-                // FileLinePositionSpan is ~45 methods the JIT compiles first in every run (ReadyToRun cannot
-                // precompile it). The index keeps equal findings in the order OrderBy kept them.
-                var entries = new SortEntry[_diagnostics.Count];
-                for (var i = 0; i < entries.Length; i++)
-                {
-                    entries[i] = new SortEntry(_diagnostics[i], i);
-                }
-
-                Array.Sort(entries, SortEntry.Compare);
-                return Array.ConvertAll(entries, e => e.Diagnostic);
+                var kept = _budget.Cap(Sort(_diagnostics), out var added);
+                return added ? Sort(kept) : kept;
             }
+        }
+
+        private static IReadOnlyList<Diagnostic> Sort(List<Diagnostic> diagnostics)
+        {
+            // Array.Sort over a class, not LINQ over tuples: LINQ's sort over a tuple with Roslyn's
+            // FileLinePositionSpan is ~45 methods the JIT compiles first in every run (ReadyToRun cannot
+            // precompile it). The index keeps equal findings in the order OrderBy kept them.
+            var entries = new SortEntry[diagnostics.Count];
+            for (var i = 0; i < entries.Length; i++)
+            {
+                entries[i] = new SortEntry(diagnostics[i], i);
+            }
+
+            Array.Sort(entries, SortEntry.Compare);
+            return Array.ConvertAll(entries, e => e.Diagnostic);
         }
 
         private sealed class SortEntry

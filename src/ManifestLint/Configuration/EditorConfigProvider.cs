@@ -56,14 +56,14 @@ public sealed class EditorConfigProvider : IConfigurationProvider
         _discover = discoverEditorConfig;
         if (explicitConfigPath is not null)
         {
-            var text = File.ReadAllText(explicitConfigPath);
+            var text = ReadBounded(Path.GetFullPath(explicitConfigPath)) ?? string.Empty;
             if (!Regex.IsMatch(text, @"^\s*is_global\s*=\s*true\s*$", RegexOptions.Multiline | RegexOptions.IgnoreCase))
             {
                 // A file given on the command line applies to every linted file: it is a global configuration.
                 text = "is_global = true\n" + text;
             }
 
-            _global = AnalyzerConfig.Parse(text, Path.GetFullPath(explicitConfigPath));
+            _global = Parse(text, Path.GetFullPath(explicitConfigPath));
             Check(Path.GetFullPath(explicitConfigPath), text);
         }
     }
@@ -97,7 +97,18 @@ public sealed class EditorConfigProvider : IConfigurationProvider
         // Sections can match single files, so the settings depend on the file, not only on its folder. A set gives
         // the same option dictionaries to the files that match the same sections, and one set serves every directory
         // with the same configuration files: files with the same dictionaries share one FileSettings.
-        var result = set.GetOptionsForSourcePath(path);
+        AnalyzerConfigOptionsResult result;
+        try
+        {
+            result = set.GetOptionsForSourcePath(path);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // Roslyn matches section globs with regular expressions; the CLI gives them a time limit.
+            _messages.Add(new ConfigurationMessage(chain.Key, 1, $"matching the section globs against {path} took too long; no .editorconfig settings apply to it"));
+            return FileSettings.Empty;
+        }
+
         return _settings.GetOrAdd(new OptionsKey(chain, result.TreeOptions, result.AnalyzerOptions), key => Settings(
             Merge(set.GlobalConfigOptions.TreeOptions, key.Tree),
             Merge(set.GlobalConfigOptions.AnalyzerOptions, key.Analyzer),
@@ -149,14 +160,54 @@ public sealed class EditorConfigProvider : IConfigurationProvider
                 return null;
             }
 
-            var text = File.ReadAllText(path);
+            if (ReadBounded(path) is not { } text)
+            {
+                return null;
+            }
+
             Check(path, text);
             var preamble = text.Split('\n').TakeWhile(l => !l.TrimStart().StartsWith("[", StringComparison.Ordinal));
-            return new LoadedConfig(AnalyzerConfig.Parse(text, path), preamble.Any(l => RootLine.IsMatch(l)));
+            return Parse(text, path) is { } config ? new LoadedConfig(config, preamble.Any(l => RootLine.IsMatch(l))) : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             _messages.Add(new ConfigurationMessage(path, 1, "cannot read the file: " + e.Message));
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The text of a configuration file within <see cref="EditorConfigBounds"/>, section headers over a bound made to
+    /// match nothing; null (with a warning) when the file is too large or not a regular file.
+    /// </summary>
+    private string? ReadBounded(string path)
+    {
+        if (SourceFileReader.ReadRegular(path, EditorConfigBounds.MaxFileBytes, out var reason) is not { } bytes)
+        {
+            _messages.Add(new ConfigurationMessage(path, 1, $"the file is ignored: {reason} (at most {MessageText.Count(EditorConfigBounds.MaxFileBytes)} bytes, a regular file)"));
+            return null;
+        }
+
+        var text = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetString(bytes);
+        text = EditorConfigBounds.Bound(text.Length > 0 && text[0] == '\uFEFF' ? text.Substring(1) : text, out var warnings);
+        foreach (var (line, message) in warnings)
+        {
+            _messages.Add(new ConfigurationMessage(path, line, message));
+        }
+
+        return text;
+    }
+
+    /// <summary>Roslyn's parse, or null (with a warning) should it fail on what the bounds let through.</summary>
+    private AnalyzerConfig? Parse(string text, string path)
+    {
+        try
+        {
+            return AnalyzerConfig.Parse(text, path);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            _messages.Add(new ConfigurationMessage(path, 1, $"the file is ignored: it cannot be parsed ({e.GetType().Name})"));
             return null;
         }
     }
@@ -322,7 +373,11 @@ public sealed class EditorConfigProvider : IConfigurationProvider
                 return "system directories are absolute paths such as /etc";
             case not null when key.StartsWith(LimitPrefix + "max_", StringComparison.Ordinal):
                 var ignored = Yaml.YamlLimitSettings.None;
-                return Yaml.YamlLimitSettings.TrySet(ref ignored, key.Substring(LimitPrefix.Length), value);
+                var limitName = key.Substring(LimitPrefix.Length);
+                return Yaml.YamlLimitSettings.TrySet(ref ignored, limitName, value)
+                       ?? (ignored.OnlyLowering(Yaml.YamlLimits.Default).IsEmpty
+                           ? $"{key} = {value.Trim()} is above the default ({MessageText.Count(Yaml.YamlLimitSettings.Get(Yaml.YamlLimits.Default, limitName))}) and is ignored: a configuration file can only lower a limit; raise it with --limit {limitName}=... on the command line"
+                           : null);
             default:
                 return null;
         }

@@ -35,14 +35,26 @@ public static class ManifestFileFinder
     public static IReadOnlyList<string> FindFiles(string directory, ICollection<InputError> problems, ICollection<InputError> skippedFolders)
     {
         var files = new List<string>();
-        var visited = new HashSet<string>(StringComparer.Ordinal);
-        Walk(Path.GetFullPath(directory), files, visited, problems, skippedFolders, depth: 0);
+        var full = Path.GetFullPath(directory);
+        var walk = new WalkState(Loading.RealPath.Of(full) ?? full, problems, skippedFolders);
+        Walk(full, files, walk, depth: 0);
         return files;
     }
 
-    private static void Walk(string directory, List<string> files, HashSet<string> visited, ICollection<InputError> problems, ICollection<InputError> skippedFolders, int depth)
+    /// <summary>
+    /// What one walk shares: the real path of the folder the user named (links that lead out of it are not followed: a
+    /// pull request's <c>link -&gt; /</c> would walk <c>/proc</c>, <c>link -&gt; ../secrets</c> would print files the
+    /// run was never asked to read), the real folders already walked, and where problems and skips go. Every skip
+    /// carries its reason (<c>skipped</c> starts with the summary's group: "unreadable", "link", "too deep", "name").
+    /// </summary>
+    private sealed record WalkState(string Root, ICollection<InputError> Problems, ICollection<InputError> Skipped)
     {
-        if (depth > MaxDirectoryDepth || !visited.Add(RealPath(directory)))
+        public HashSet<string> Visited { get; } = new(StringComparer.Ordinal);
+    }
+
+    private static void Walk(string directory, List<string> files, WalkState walk, int depth)
+    {
+        if (!walk.Visited.Add(Loading.RealPath.Of(directory) ?? directory))
         {
             return;
         }
@@ -54,7 +66,15 @@ public static class ManifestFileFinder
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
         {
-            (depth == 0 ? problems : skippedFolders).Add(new InputError(directory, "cannot read the directory: " + e.Message));
+            if (depth == 0)
+            {
+                walk.Problems.Add(new InputError(directory, "cannot read the directory: " + e.Message));
+            }
+            else
+            {
+                walk.Skipped.Add(new InputError(directory, "unreadable: cannot read the directory: " + e.Message));
+            }
+
             return;
         }
 
@@ -69,39 +89,52 @@ public static class ManifestFileFinder
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
+                // A name that is not UTF-8 comes back with U+FFFD in it and can no longer be opened by that name.
+                var reason = name.IndexOf('\uFFFD') >= 0 ? "name: the file name is not valid UTF-8, so it cannot be opened" : "unreadable: " + e.Message;
+                if (name.IndexOf('\uFFFD') >= 0 || IsManifestFileName(name))
+                {
+                    walk.Skipped.Add(new InputError(entry, reason));
+                }
+
                 continue;
             }
 
-            if ((attributes & FileAttributes.Directory) != 0)
+            var isDirectory = (attributes & FileAttributes.Directory) != 0;
+            if (isDirectory ? SkippedDirectories.Contains(name) : !IsManifestFileName(name))
             {
-                if (!SkippedDirectories.Contains(name))
-                {
-                    Walk(entry, files, visited, problems, skippedFolders, depth + 1);
-                }
+                continue;
             }
-            else if (IsManifestFileName(name))
+
+            if ((attributes & FileAttributes.ReparsePoint) != 0 && LeavesTheTree(entry, walk) is { } escape)
+            {
+                walk.Skipped.Add(new InputError(entry, escape));
+                continue;
+            }
+
+            if (!isDirectory)
             {
                 files.Add(entry);
+            }
+            else if (depth + 1 > MaxDirectoryDepth)
+            {
+                walk.Skipped.Add(new InputError(entry, $"too deep: more than {MaxDirectoryDepth} folders below the folder named"));
+            }
+            else
+            {
+                Walk(entry, files, walk, depth + 1);
             }
         }
     }
 
-    private static string RealPath(string directory)
+    /// <summary>Why a link found in the walk is not followed, or null when it stays inside the named folder.</summary>
+    private static string? LeavesTheTree(string link, WalkState walk)
     {
-#if NET
-        try
+        var real = Loading.RealPath.Of(link);
+        if (real is null)
         {
-            var info = new DirectoryInfo(directory);
-            if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is { } target)
-            {
-                return target.FullName.TrimEnd(Path.DirectorySeparatorChar);
-            }
+            return "link: a symbolic link that loops or cannot be read";
         }
-        catch (IOException)
-        {
-            return directory;
-        }
-#endif
-        return directory.TrimEnd(Path.DirectorySeparatorChar);
+
+        return Loading.RealPath.IsUnder(real, walk.Root) ? null : $"link: a symbolic link that leads out of the folder named (to {real}); not followed";
     }
 }

@@ -69,12 +69,13 @@ public static class ManifestLoader
         }
 
         var parsed = new SourceFile[work.Count];
+        var overBudget = OverBudget(work, inputs, files.Sum(f => f.ByteLength));
         var parallelism = maxParallelism > 0 ? maxParallelism : Environment.ProcessorCount;
         if (parallelism == 1 || work.Count < 4)
         {
             for (var i = 0; i < work.Count; i++)
             {
-                parsed[i] = Read(work[i], inputs.WorkingDirectory, limitsFor);
+                parsed[i] = overBudget[i] ?? Read(work[i], inputs.WorkingDirectory, limitsFor);
             }
         }
         else
@@ -89,7 +90,7 @@ public static class ManifestLoader
                 while ((k = Interlocked.Increment(ref next)) < order.Length)
                 {
                     var i = order[k];
-                    parsed[i] = Read(work[i], inputs.WorkingDirectory, limitsFor);
+                    parsed[i] = overBudget[i] ?? Read(work[i], inputs.WorkingDirectory, limitsFor);
                 }
             });
         }
@@ -105,15 +106,53 @@ public static class ManifestLoader
         files.AddRange(parsed);
         foreach (var folder in skippedFolders.OrderBy(f => f.Path, StringComparer.Ordinal))
         {
-            // Listed like a file that was skipped, so that the summary names the reason.
+            // Listed like a file that was skipped, so that the summary names the reason and the reporters list it.
             files.Add(new SourceFile(folder.Path, DisplayPathOf(folder.Path, inputs.WorkingDirectory), isContext: false)
             {
                 Skipped = true,
-                SkipReason = "unreadable: " + folder.Message,
+                SkipReason = folder.Message,
             });
         }
 
         return files;
+    }
+
+    /// <summary>
+    /// The files past the run's input budget, decided before anything is read and in path order (so the same files,
+    /// whatever the thread count), each as a skipped file with its ML0007 problem; null for the files that are read.
+    /// </summary>
+    private static SourceFile?[] OverBudget(List<(string Path, bool IsContext, bool Named)> work, InputSet inputs, long alreadyRead)
+    {
+        var skipped = new SourceFile?[work.Count];
+        var total = alreadyRead;
+        var order = Enumerable.Range(0, work.Count).OrderBy(i => work[i].Path, StringComparer.Ordinal);
+        foreach (var i in order)
+        {
+            total += SizeOf(work[i].Path);
+            if (total <= inputs.MaxTotalBytes)
+            {
+                continue;
+            }
+
+            var file = new SourceFile(work[i].Path, DisplayPathOf(work[i].Path, inputs.WorkingDirectory), work[i].IsContext);
+            SourceFileReader.SkipOverBudget(file, inputs.MaxTotalBytes);
+            skipped[i] = file;
+        }
+
+        return skipped;
+    }
+
+    private static long SizeOf(string path)
+    {
+        try
+        {
+            return new FileInfo(SourceFileReader.ReadTarget(path)).Length;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException or ArgumentException or NotSupportedException)
+        {
+            // The reader reports it; it reads nothing.
+            return 0;
+        }
     }
 
     private static int[] LargestFirst(List<(string Path, bool IsContext, bool Named)> work)
@@ -123,14 +162,7 @@ public static class ManifestLoader
         for (var i = 0; i < work.Count; i++)
         {
             order[i] = i;
-            try
-            {
-                sizes[i] = new FileInfo(work[i].Path).Length;
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException or ArgumentException or NotSupportedException)
-            {
-                // The reader reports it; its place in the order does not matter.
-            }
+            sizes[i] = SizeOf(work[i].Path);
         }
 
         Array.Sort(order, (a, b) => sizes[b] != sizes[a] ? sizes[b].CompareTo(sizes[a]) : a.CompareTo(b));

@@ -118,6 +118,12 @@ public sealed class SourceFile
 
     public IReadOnlyList<YamlDocument> Documents { get; internal set; } = Array.Empty<YamlDocument>();
 
+    /// <summary>
+    /// Skipped with no finding to say why (a link out of the tree, a folder too deep, a name that is not UTF-8, a file
+    /// that could not be read): reporters list the reason, so that no file is ever dropped silently.
+    /// </summary>
+    public bool IsSkippedWithoutFinding => Skipped && Problems.Count == 0;
+
     /// <summary>Problems found while reading: syntax errors, template syntax, limits, encoding.</summary>
     public IReadOnlyList<LoadProblem> Problems { get; internal set; } = Array.Empty<LoadProblem>();
 

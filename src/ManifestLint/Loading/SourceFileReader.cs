@@ -11,25 +11,39 @@ public static class SourceFileReader
         byte[] bytes;
         try
         {
-            var info = new FileInfo(path);
-            if (info.Length > limits.MaxFileBytes)
+            // A link's own FileInfo has the link's length (18 bytes for ../common/app.yaml), not the file's: look at
+            // the file the link leads to.
+            var target = ReadTarget(path);
+            var info = new FileInfo(target);
+            if (TooLarge(file, info.Length, limits))
             {
-                file.ByteLength = info.Length;
-                Skip(file, new LoadProblem(
-                    LoadProblemKind.Limit,
-                    $"the file is {info.Length:N0} bytes, more than the {limits.MaxFileBytes:N0}-byte limit (MaxFileBytes); it was not read",
-                    default), "over the size limit");
                 return file;
             }
 
-            // A FIFO or a device reports no length: it is never opened (reading a FIFO would block the run),
-            // and an empty regular file has nothing to read anyway.
+            // A FIFO or a device reports no length: it is never opened (opening a FIFO blocks until a writer comes,
+            // /dev/zero never ends, /proc files report 0 and hold other processes' secrets), and an empty regular
+            // file has nothing to read anyway.
             if (info.Length == 0)
             {
                 return file;
             }
 
-            bytes = ReadAtMost(path, info.Length);
+            using var stream = OpenRegular(target);
+            if (stream is null)
+            {
+                file.Skipped = true;
+                file.SkipReason = NotRegular;
+                return file;
+            }
+
+            // The length of what was opened, not of what was looked at: the file may have grown in between.
+            var length = stream.Length;
+            if (TooLarge(file, length, limits))
+            {
+                return file;
+            }
+
+            bytes = ReadAtMost(stream, length);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
         {
@@ -42,9 +56,106 @@ public static class SourceFileReader
         return Parse(file, bytes, bytes.Length, limits, ownsBytes: true);
     }
 
-    private static byte[] ReadAtMost(string path, long expected)
+    private const string NotRegular = "not a regular file: a device, FIFO or socket is never read";
+
+    /// <summary>
+    /// Reads a file that a manifest names (kustomize <c>envs</c> and <c>files</c>) only when its real path, every link
+    /// followed, stays under <paramref name="root"/>, it is a regular file and it holds at most
+    /// <paramref name="maxBytes"/>; else null and the reason. A pull request's <c>passwd.env -&gt; /etc/passwd</c>
+    /// is refused as kustomize refuses it, and a FIFO or device is never opened.
+    /// </summary>
+    public static byte[]? ReadWithin(string path, string root, long maxBytes, out string? reason)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
+        var real = RealPath.Within(path, root, out reason);
+        return real is null ? null : ReadRegular(real, maxBytes, out reason);
+    }
+
+    /// <summary>
+    /// The bytes of a regular file of at most <paramref name="maxBytes"/>, else null and the reason; a FIFO or a device
+    /// is never opened (configuration files come with the pull request too).
+    /// </summary>
+    public static byte[]? ReadRegular(string real, long maxBytes, out string? reason)
+    {
+        reason = null;
+        try
+        {
+            var length = new FileInfo(real).Length;
+            if (length == 0)
+            {
+                // Empty, or a FIFO or device (they report no length): nothing is read either way.
+                return Array.Empty<byte>();
+            }
+
+            using var stream = OpenRegular(real);
+            if (stream is null)
+            {
+                reason = NotRegular;
+                return null;
+            }
+
+            if (stream.Length > maxBytes)
+            {
+                reason = $"it is {Analysis.MessageText.Count(stream.Length)} bytes, more than {Analysis.MessageText.Count(maxBytes)}";
+                return null;
+            }
+
+            return ReadAtMost(stream, stream.Length);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        {
+            reason = "cannot read it: " + e.Message;
+            return null;
+        }
+    }
+
+    /// <summary>The file opened for reading, or null (and closed) when the handle is not a seekable regular file:
+    /// swapped for a device or a FIFO between the look and the open.</summary>
+    private static FileStream? OpenRegular(string path)
+    {
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
+        if (stream.CanSeek)
+        {
+            return stream;
+        }
+
+        stream.Dispose();
+        return null;
+    }
+
+    /// <summary>The file a path leads to, every link followed (the path itself when it is no link).</summary>
+    internal static string ReadTarget(string path)
+    {
+#if NET
+        return new FileInfo(path).LinkTarget is null ? path : RealPath.Of(path) ?? path;
+#else
+        return path;
+#endif
+    }
+
+    /// <summary>Marks a file that the run's input budget (<see cref="InputSet.MaxTotalBytes"/>) leaves unread.</summary>
+    internal static void SkipOverBudget(SourceFile file, long maxTotalBytes) =>
+        Skip(file, new LoadProblem(
+            LoadProblemKind.Limit,
+            $"the run's input budget of {Analysis.MessageText.Count(maxTotalBytes)} bytes (limit max_total_bytes) is used up by the files before this one (in path order); this file was not read. Lint fewer files per run, or raise it with --limit max_total_bytes=...",
+            default), "over the input budget");
+
+    private static bool TooLarge(SourceFile file, long length, YamlLimits limits)
+    {
+        if (length <= limits.MaxFileBytes)
+        {
+            return false;
+        }
+
+        file.ByteLength = length;
+        Skip(file, new LoadProblem(
+            LoadProblemKind.Limit,
+            $"the file is {length:N0} bytes, more than the {limits.MaxFileBytes:N0}-byte limit (MaxFileBytes); it was not read",
+            default), "over the size limit");
+        return true;
+    }
+
+    private static byte[] ReadAtMost(Stream stream, long expected)
+    {
         var buffer = new byte[expected];
         var total = 0;
         while (total < buffer.Length)
@@ -70,8 +181,32 @@ public static class SourceFileReader
     {
         var file = new SourceFile(path, displayPath, isContext: false);
         file.ByteLength = System.Text.Encoding.UTF8.GetByteCount(text);
+        if (TooLarge(file, file.ByteLength, limits))
+        {
+            return file;
+        }
+
         file.Text = text.Length > 0 && text[0] == '\uFEFF' ? text.Substring(1) : text;
         return ParseText(file, limits, file.Text);
+    }
+
+    /// <summary>
+    /// Standard input, read up to one character past <paramref name="maxBytes"/> and no further: <c>yes 'a: b' |
+    /// manifestlint -</c> reached 4.3 GB. Text over the limit is longer than <paramref name="maxBytes"/> in UTF-8, so
+    /// <see cref="ReadText"/> skips it with the same ML0007 finding a file over the limit gets.
+    /// </summary>
+    public static string ReadStandardInput(TextReader reader, long maxBytes)
+    {
+        var builder = new System.Text.StringBuilder();
+        var buffer = new char[64 * 1024];
+        var wanted = maxBytes + 1;
+        int read;
+        while (builder.Length < wanted && (read = reader.Read(buffer, 0, (int)Math.Min(buffer.Length, wanted - builder.Length))) > 0)
+        {
+            builder.Append(buffer, 0, read);
+        }
+
+        return builder.ToString();
     }
 
     /// <summary>Reads bytes already in memory as the file at <paramref name="path"/> (fuzzing, tests, editors).</summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using ManifestLint.Analysis;
 using ManifestLint.Model;
 
 namespace ManifestLint.Rules;
@@ -10,7 +11,8 @@ internal static class EnvironmentText
     public const int ListLimit = 5;
 
     /// <summary><c>container 'app' of Deployment default/web</c>.</summary>
-    public static string Of(Container container) => $"{container.DisplayName} of {container.Pod.Owner.DisplayName}";
+    public static string Of(Container container) =>
+        $"{MessageText.Shorten(container.DisplayName, 120)} of {MessageText.Shorten(container.Pod.Owner.DisplayName, 320)}";
 
     /// <summary><c>'A', 'B' and 'C'</c>, or <c>'A', 'B', 'C', 'D', 'E' and 3 more</c>.</summary>
     public static string List(IReadOnlyList<string> names)
@@ -24,7 +26,7 @@ internal static class EnvironmentText
                 builder.Append(i == shown - 1 && shown == names.Count ? " and " : ", ");
             }
 
-            builder.Append('\'').Append(names[i]).Append('\'');
+            builder.Append('\'').Append(MessageText.Shorten(names[i])).Append('\'');
         }
 
         if (names.Count > shown)

@@ -27,12 +27,13 @@ public sealed class ValueHasWrongType : ManifestRule
             {
                 // A wrong scalar is shown where it is; a block mapping or list starts on the next line, so its key is.
                 var anchor = violation.Node is YamlScalar || violation.ItemIndex is not null ? violation.Node : violation.Entry.Key;
-                context.ReportAt(Rule, anchor, Message(violation, context.Object.DisplayName));
+                context.ReportAt(Rule, anchor, Message(violation, context.Object.DisplayName, context.Object.IsKind("Secret")));
             }
         }
     });
 
-    private static string Message(SchemaViolation violation, string objectName)
+    /// <param name="secret">A Secret: the fix is shown without the value, which reports (CI logs, SARIF uploads) must never carry.</param>
+    private static string Message(SchemaViolation violation, string objectName, bool secret)
     {
         var entry = violation.Entry;
         var node = violation.Node;
@@ -45,7 +46,7 @@ public sealed class ValueHasWrongType : ManifestRule
         var head = $"{where} is {actual}, but the API expects {Describe(expected)} and rejects the object.";
         return violation.ItemIndex is not null
             ? head + $" Write each item as a mapping ({violation.Expected.Structure?.DisplayName ?? "an entry"}), starting with '- '."
-            : head + " " + Fix(node, expected);
+            : head + " " + Fix(node, expected, secret);
     }
 
     private static string Article(string noun) => noun.Length > 0 && "aeiou".IndexOf(noun[0]) >= 0 ? "an" : "a";
@@ -59,7 +60,7 @@ public sealed class ValueHasWrongType : ManifestRule
         _ => "a mapping",
     };
 
-    private static string Fix(YamlNode value, FieldType expected)
+    private static string Fix(YamlNode value, FieldType expected, bool secret)
     {
         if (value is YamlScalar scalar)
         {
@@ -67,11 +68,11 @@ public sealed class ValueHasWrongType : ManifestRule
             switch (expected)
             {
                 case FieldType.Int32 when unquoted.Type == ScalarType.Int && unquoted.Integer is >= int.MinValue and <= int.MaxValue:
-                    return $"Write it without quotes: {scalar.Value}.";
+                    return secret ? "Write it without quotes (the value is not shown: this is a Secret)." : $"Write it without quotes: {MessageText.Shorten(scalar.Value)}.";
                 case FieldType.Bool when unquoted.Type == ScalarType.Bool:
                     return $"Write it without quotes: {(unquoted.Bool ? "true" : "false")}.";
                 case FieldType.String:
-                    return $"Quote it: \"{scalar.Value}\".";
+                    return secret ? "Quote it (the value is not shown: this is a Secret)." : $"Quote it: {MessageText.DoubleQuoted(MessageText.Shorten(scalar.Value))}.";
                 case FieldType.Int32:
                     return "Use a whole number (file modes as octal, such as 0644).";
                 case FieldType.Bool:

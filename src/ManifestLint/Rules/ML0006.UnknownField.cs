@@ -32,7 +32,7 @@ public sealed class UnknownField : ManifestRule
     private static string Message(SchemaViolation violation)
     {
         var name = violation.Entry.Name!;
-        var message = $"'{name}' is not a field of {violation.Structure.DisplayName}: kubectl's strict validation rejects it, and with validation off it is silently dropped.";
+        var message = $"'{MessageText.Shorten(name)}' is not a field of {violation.Structure.DisplayName}: kubectl's strict validation rejects it, and with validation off it is silently dropped.";
         if (name == "namespace" && violation.Structure.Fields.ContainsKey("name"))
         {
             return message + " A pod can only reference objects in its own namespace; remove the field.";

@@ -31,47 +31,54 @@ public sealed class DataValueIsNotString : ManifestRule
                     continue;
                 }
 
+                // A Secret's values never reach a report (CI logs, SARIF uploads): its findings say what the value is, not which.
+                var secret = context.Object.IsKind("Secret");
                 var subject = $"Value of '{MessageText.Shorten(entry.Name!)}' in {section.Field} of {context.Object.DisplayName}";
                 context.ReportAt(Rule, entry.Value, section.IsBase64
-                    ? Base64Message(subject, entry.Value, context.Object, section.Field)
-                    : TextMessage(subject, entry.Name!, entry.Value, $"{context.Object.Kind}.{section.Field}"));
+                    ? Base64Message(subject, entry.Value, context.Object, section.Field, secret)
+                    : TextMessage(subject, entry.Name!, entry.Value, $"{context.Object.Kind}.{section.Field}", secret));
             }
         }
     }, "ConfigMap", "Secret");
 
-    private static string TextMessage(string subject, string key, YamlNode value, string goField)
+    private static string TextMessage(string subject, string key, YamlNode value, string goField, bool secret)
     {
         if (value is YamlScalar { Resolved: { Type: ScalarType.Float, Json: "null" } } special)
         {
             // .inf and .nan: kubectl cannot even build the JSON ("json: unsupported value: +Inf").
-            return $"{subject} is read as the float {special.Value}, which JSON cannot hold, so kubectl fails before sending the object. " +
-                   $"Quote it to keep the text as written: {MessageText.DoubleQuoted(special.Value)}.";
+            return $"{subject} is read as {(secret ? "a float" : "the float " + MessageText.Shorten(special.Value))}, which JSON cannot hold, so kubectl fails before sending the object. " +
+                   $"Quote it to keep the text as written{Quoted(special, secret)}.";
         }
 
         if (value is YamlScalar scalar)
         {
-            var quoted = MessageText.DoubleQuoted(scalar.Value);
-            return $"{subject} is read as {Describe(scalar)}, which the API rejects (\"cannot unmarshal {GoType(scalar)} into Go struct field {goField} of type string\"). " +
-                   $"Quote it to keep the text as written: {quoted}.";
+            return $"{subject} is read as {Describe(scalar, secret)}, which the API rejects (\"cannot unmarshal {GoType(scalar)} into Go struct field {goField} of type string\"). " +
+                   $"Quote it to keep the text as written{Quoted(scalar, secret)}.";
         }
 
         return $"{subject} is a {value.TypeName}, which the API rejects (\"cannot unmarshal {GoType(value)} into Go struct field {goField} of type string\"). " +
                $"To store it as text, write '{MessageText.Shorten(key)}: |' and indent the content below it.";
     }
 
-    private static string Base64Message(string subject, YamlNode value, KubeObject obj, string field)
+    private static string Base64Message(string subject, YamlNode value, KubeObject obj, string field, bool secret)
     {
-        var what = value is YamlScalar scalar ? Describe(scalar) : "a " + value.TypeName;
+        var what = value is YamlScalar scalar ? Describe(scalar, secret) : "a " + value.TypeName;
         var fix = obj.IsKind("Secret")
             ? "Quote it if it is already base64, or move the plain value to stringData."
             : "Quote it if it is already base64, or move the plain value to data.";
         return $"{subject} is read as {what}, but the field holds base64 text, so the API rejects the object (\"cannot unmarshal {GoType(value)} into Go struct field {obj.Kind}.{field} of type []byte\"). {fix}";
     }
 
-    private static string Describe(YamlScalar scalar) => scalar.ResolvedType switch
+    /// <summary>": "0644"", or, for a Secret, the instruction without the value.</summary>
+    private static string Quoted(YamlScalar scalar, bool secret) =>
+        secret ? " (in double quotes; the value is not shown: this is a Secret)" : ": " + MessageText.DoubleQuoted(MessageText.Shorten(scalar.Value));
+
+    private static string Describe(YamlScalar scalar, bool secret) => (secret, scalar.ResolvedType) switch
     {
-        ScalarType.Bool => $"the boolean {scalar.Resolved.Json}",
-        ScalarType.Int => scalar.Resolved.Json == scalar.Value ? $"the number {scalar.Value}" : $"the number {scalar.Resolved.Json}",
+        (true, ScalarType.Bool) => "a boolean",
+        (true, _) => "a number",
+        (_, ScalarType.Bool) => $"the boolean {scalar.Resolved.Json}",
+        (_, ScalarType.Int) => scalar.Resolved.Json == scalar.Value ? $"the number {scalar.Value}" : $"the number {scalar.Resolved.Json}",
         _ => $"the number {scalar.Resolved.Json}",
     };
 

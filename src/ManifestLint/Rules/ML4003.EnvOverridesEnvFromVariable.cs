@@ -33,11 +33,11 @@ public sealed class EnvOverridesEnvFromVariable : ManifestRule
                 var related = new List<RelatedLocation>();
                 if (source.Source.Reference?.NameNode is { } sourceNode)
                 {
-                    related.Add(new RelatedLocation(container.Pod.Owner.File, sourceNode, $"{source.DisplayName} brings in '{definition.Name}' through envFrom"));
+                    related.Add(new RelatedLocation(container.Pod.Owner.File, sourceNode, $"{source.DisplayName} brings in '{MessageText.Shorten(definition.Name)}' through envFrom"));
                 }
 
                 context.ReportAt(Rule, anchor, related,
-                    $"env '{definition.Name}' of {EnvironmentText.Of(container)} replaces the variable of the same name that envFrom brings in from {source.DisplayName} (key '{definition.Hides.Key}'): env wins. " +
+                    $"env '{MessageText.Shorten(definition.Name)}' of {EnvironmentText.Of(container)} replaces the variable of the same name that envFrom brings in from {source.DisplayName} (key '{definition.Hides.Key}'): env wins. " +
                     "If that is intended there is nothing to do; otherwise rename the env entry or remove the key.");
             }
         }

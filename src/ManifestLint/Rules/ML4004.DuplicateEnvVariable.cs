@@ -35,9 +35,9 @@ public sealed class DuplicateEnvVariable : ManifestRule
                     continue;
                 }
 
-                var related = new[] { new RelatedLocation(container.Pod.Owner.File, earlier.NameNode ?? (YamlNode)earlier.Node, $"the earlier definition of '{definition.Name}'") };
+                var related = new[] { new RelatedLocation(container.Pod.Owner.File, earlier.NameNode ?? (YamlNode)earlier.Node, $"the earlier definition of '{MessageText.Shorten(definition.Name)}'") };
                 context.ReportAt(Rule, anchor, related,
-                    $"env '{definition.Name}' of {EnvironmentText.Of(container)} is defined again here after {EnvironmentText.Line(hidden)}: the kubelet uses this value, " +
+                    $"env '{MessageText.Shorten(definition.Name)}' of {EnvironmentText.Of(container)} is defined again here after {EnvironmentText.Line(hidden)}: the kubelet uses this value, " +
                     "and the API warns that the earlier definition may be dropped when using kubectl apply. Remove one of them.");
             }
         }

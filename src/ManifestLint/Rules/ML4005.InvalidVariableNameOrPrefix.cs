@@ -34,7 +34,7 @@ public sealed class InvalidVariableNameOrPrefix : ManifestRule
                 // An empty prefix is no prefix; the API only validates a non-empty one.
                 if (envFrom.PrefixNode is { IsResolvedString: true } prefixNode && prefixNode.Value.Length > 0)
                 {
-                    Check(context, prefixNode, $"envFrom prefix '{prefixNode.Value}' of {EnvironmentText.Of(container)}", prefixNode.Value, relaxed);
+                    Check(context, prefixNode, $"envFrom prefix '{MessageText.Shorten(prefixNode.Value)}' of {EnvironmentText.Of(container)}", prefixNode.Value, relaxed);
                 }
             }
         }
@@ -55,7 +55,7 @@ public sealed class InvalidVariableNameOrPrefix : ManifestRule
         // A name that is a number or a boolean is ML0005's finding; only string names are judged here.
         if (nameNode is YamlScalar { IsResolvedString: true } name)
         {
-            Check(context, name, $"env name '{name.Value}' of {EnvironmentText.Of(container)}", name.Value, relaxed);
+            Check(context, name, $"env name '{MessageText.Shorten(name.Value)}' of {EnvironmentText.Of(container)}", name.Value, relaxed);
         }
     }
 
@@ -81,6 +81,6 @@ public sealed class InvalidVariableNameOrPrefix : ManifestRule
     {
         var suggestion = EnvironmentVariableName.PortableKey(string.Empty, value);
         var usable = value.All(c => c < 0x80) && suggestion.Any(c => c is >= 'A' and <= 'Z');
-        return usable ? $"Rename it, for example to '{suggestion}'" : "Rename it";
+        return usable ? $"Rename it, for example to '{MessageText.Shorten(suggestion)}'" : "Rename it";
     }
 }

@@ -34,7 +34,7 @@ public sealed class UndefinedVariableReference : ManifestRule
             {
                 if (entry.ValueNode is { IsResolvedString: true } value)
                 {
-                    Check(context, environment, value, $"env '{entry.Name}' of {EnvironmentText.Of(container)}", entry);
+                    Check(context, environment, value, $"env '{MessageText.Shorten(entry.Name ?? string.Empty)}' of {EnvironmentText.Of(container)}", entry);
                 }
             }
 
@@ -166,7 +166,9 @@ public sealed class UndefinedVariableReference : ManifestRule
     private static string Message(ContainerEnvironment environment, string where, EnvVar? entry, IReadOnlyList<string> names)
     {
         var several = names.Count > 1;
-        var references = string.Join(several ? " and " : string.Empty, names.Select(n => "$(" + n + ")"));
+        var references = string.Join(" and ", names.Take(EnvironmentText.ListLimit).Select(n => "$(" + MessageText.Shorten(n) + ")"))
+                         + (names.Count > EnvironmentText.ListLimit ? $" and {names.Count - EnvironmentText.ListLimit} more" : string.Empty);
+        names = names.Take(EnvironmentText.ListLimit).ToArray();
         var head = entry is null
             ? $"{where} refers to {references}, which the container does not define"
             : $"{where} refers to {references}, which {(several ? "are" : "is")} not defined before this entry";
@@ -177,21 +179,21 @@ public sealed class UndefinedVariableReference : ManifestRule
             var later = entry is null ? null : environment.DefinitionsOf(name).FirstOrDefault(d => d.Entry != entry);
             if (later is not null)
             {
-                fixes.Add($"{name} is defined only later, on {EnvironmentText.Line(later)}: move that entry above this one");
+                fixes.Add($"{MessageText.Shorten(name)} is defined only later, on {EnvironmentText.Line(later)}: move that entry above this one");
             }
             else if (entry is not null && string.Equals(name, entry.Name, StringComparison.Ordinal))
             {
-                fixes.Add($"nothing defines {name} before this entry, so it cannot extend an earlier value (variables set in the image are not visible to $(...))");
+                fixes.Add($"nothing defines {MessageText.Shorten(name)} before this entry, so it cannot extend an earlier value (variables set in the image are not visible to $(...))");
             }
             else if (NameSuggestion.Closest(name, environment.Names) is { } suggestion)
             {
-                fixes.Add($"did you mean $({suggestion})?");
+                fixes.Add($"did you mean $({MessageText.Shorten(suggestion)})?");
             }
         }
 
         var fix = fixes.Count > 0
             ? string.Join("; ", fixes) + (fixes[fixes.Count - 1].EndsWith("?", StringComparison.Ordinal) ? string.Empty : ".")
-            : $"Define {(several ? "them" : names[0])} in env{(entry is null ? string.Empty : " before this entry")}, or write $$({names[0]}) for the literal text (variables set in the image are not visible to $(...)).";
+            : $"Define {(several ? "them" : MessageText.Shorten(names[0]))} in env{(entry is null ? string.Empty : " before this entry")}, or write $$({MessageText.Shorten(names[0])}) for the literal text (variables set in the image are not visible to $(...)).";
         return $"{head}: {outcome}. {char.ToUpperInvariant(fix[0])}{fix.Substring(1)}";
     }
 }

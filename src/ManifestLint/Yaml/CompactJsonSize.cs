@@ -54,6 +54,9 @@ public sealed class CompactJsonSize
 
     private long Measure(YamlNode node)
     {
+        // Nesting is bounded by MaxDepth (at most YamlLimitSettings.DepthCeiling); should a tree ever come deeper, a
+        // rule fails with an internal error instead of the process dying of a stack overflow.
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         switch (node)
         {
             case YamlScalar scalar:

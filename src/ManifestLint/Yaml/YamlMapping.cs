@@ -59,6 +59,9 @@ public sealed class YamlEntry
     /// <summary>True when <paramref name="node"/> is this entry's key node (without building it: a node nobody has
     /// asked for cannot be the one in hand).</summary>
     internal bool HasKey(YamlNode node) => ReferenceEquals(Volatile.Read(ref _key), node);
+
+    /// <summary>Where the key starts, without building its node.</summary>
+    internal int KeyStartOffset => Volatile.Read(ref _key) is { } key ? key.Range.Start.Offset : _keyRange.Start.Offset;
 }
 
 public sealed class YamlMapping : YamlNode
