@@ -264,6 +264,21 @@ public sealed partial class HostileInputTests
     }
 
     [Fact]
+    public void Item11_a_kustomize_envs_file_linked_out_of_the_tree_is_not_read()
+    {
+        using var temp = new TempDirectory();
+        File.CreateSymbolicLink(Path.Combine(temp.Path, "passwd.env"), "/etc/passwd");
+        temp.Write("kustomization.yaml", "resources: [pod.yaml]\nconfigMapGenerator:\n- name: app\n  envs: [passwd.env]\n");
+        temp.Write("pod.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: c\n    image: x\n    env:\n    - name: R\n      valueFrom: {configMapKeyRef: {name: app, key: rooot}}\n");
+
+        var run = CliRun.In(temp.Path, ".", "--no-editorconfig");
+
+        // The keys are unknown, as for an unreadable file: no ML1003, and nothing of /etc/passwd in any message.
+        Assert.DoesNotContain("ML1003", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("root", run.Out + run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Item5_an_editorconfig_in_the_tree_can_lower_limits_but_not_raise_them()
     {
         // Before: manifestlint.max_depth = 2000000 and a 100,000-deep list overflowed the stack (exit 134, no report).

@@ -114,42 +114,29 @@ internal static class KustomizeGenerator
             return false;
         }
 
-        string text;
+        // kustomize's default load restrictor refuses files outside the kustomization's folder, links included
+        // (a pull request's passwd.env -> /etc/passwd); so does this, and a FIFO or device is never opened.
+        byte[]? bytes;
         try
         {
-            // kustomize's default load restrictor refuses files outside the kustomization's folder; so does this.
             var root = System.IO.Path.GetFullPath(kustomization.Directory);
-            var path = System.IO.Path.GetFullPath(System.IO.Path.Combine(root, relativePath));
-            if (!path.StartsWith(root.TrimEnd(System.IO.Path.DirectorySeparatorChar) + System.IO.Path.DirectorySeparatorChar, StringComparison.Ordinal)
-                || !File.Exists(path))
-            {
-                return false;
-            }
-
-            // Read at most the limit: special files (/dev/zero, /proc) report a length of 0 and never end.
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-            var buffer = new byte[MaxEnvFileBytes + 1];
-            var length = 0;
-            int read;
-            while (length < buffer.Length && (read = stream.Read(buffer, length, buffer.Length - length)) > 0)
-            {
-                length += read;
-            }
-
-            if (length > MaxEnvFileBytes)
-            {
-                return false;
-            }
-
-            text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetString(buffer, 0, length);
-            if (text.Length > 0 && text[0] == '\uFEFF')
-            {
-                text = text.Substring(1);
-            }
+            bytes = Loading.SourceFileReader.ReadWithin(System.IO.Path.Combine(root, relativePath), root, MaxEnvFileBytes, out _);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or System.Security.SecurityException)
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or System.IO.PathTooLongException)
+        {
+            // Not a usable path: kustomize fails on it too.
+            return false;
+        }
+
+        if (bytes is null)
         {
             return false;
+        }
+
+        var text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetString(bytes);
+        if (text.Length > 0 && text[0] == '\uFEFF')
+        {
+            text = text.Substring(1);
         }
 
         foreach (var rawLine in text.Split('\n'))
