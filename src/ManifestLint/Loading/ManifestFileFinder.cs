@@ -23,6 +23,24 @@ public static class ManifestFileFinder
                || fileName == "Kustomization";
     }
 
+    /// <summary>
+    /// Manifests that a tool fills in before applying (<c>cluster.yaml.template</c> for envsubst, <c>.yaml.tmpl</c>):
+    /// found in folders and loaded as context, so the objects they define (a database Cluster whose Secret a
+    /// Deployment reads) exist for references, but their own findings (placeholders such as <c>${NAME}</c>) are not
+    /// reported. Named on the command line, such a file is linted like any other.
+    /// </summary>
+    public static bool IsContextOnlyFileName(string fileName)
+    {
+        var extension = Path.GetExtension(fileName);
+        if (!extension.Equals(".template", StringComparison.OrdinalIgnoreCase) && !extension.Equals(".tmpl", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var inner = Path.GetExtension(Path.GetFileNameWithoutExtension(fileName));
+        return inner.Equals(".yaml", StringComparison.OrdinalIgnoreCase) || inner.Equals(".yml", StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>The manifest files below <paramref name="directory"/>, and the folders that could not be read.</summary>
     public static IReadOnlyList<string> FindFiles(string directory, ICollection<InputError> problems) =>
         FindFiles(directory, problems, problems);
@@ -100,7 +118,7 @@ public static class ManifestFileFinder
             }
 
             var isDirectory = (attributes & FileAttributes.Directory) != 0;
-            if (isDirectory ? SkippedDirectories.Contains(name) : !IsManifestFileName(name))
+            if (isDirectory ? SkippedDirectories.Contains(name) : !IsManifestFileName(name) && !IsContextOnlyFileName(name))
             {
                 continue;
             }

@@ -41,7 +41,7 @@ public static class ManifestLoader
                 {
                     if (seen.Add(file))
                     {
-                        work.Add((file, isContext, false));
+                        work.Add((file, isContext || ManifestFileFinder.IsContextOnlyFileName(Path.GetFileName(file)), false));
                     }
                 }
             }
