@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ManifestLint.Analysis;
+using ManifestLint.Fixes;
 using ManifestLint.Model.Schema;
 using ManifestLint.Yaml;
 using Microsoft.CodeAnalysis;
@@ -27,7 +28,7 @@ public sealed class ValueHasWrongType : ManifestRule
             {
                 // A wrong scalar is shown where it is; a block mapping or list starts on the next line, so its key is.
                 var anchor = violation.Node is YamlScalar || violation.ItemIndex is not null ? violation.Node : violation.Entry.Key;
-                context.ReportAt(Rule, anchor, Message(violation, context.Object.DisplayName));
+                context.ReportAt(Rule, anchor, null, Hint(context.Object.File, violation), Message(violation, context.Object.DisplayName));
             }
         }
     });
@@ -46,6 +47,37 @@ public sealed class ValueHasWrongType : ManifestRule
         return violation.ItemIndex is not null
             ? head + $" Write each item as a mapping ({violation.Expected.Structure?.DisplayName ?? "an entry"}), starting with '- '."
             : head + " " + Fix(node, expected);
+    }
+
+    /// <summary>
+    /// The rewrite whose meaning is not in doubt: a quoted boolean or whole number written without quotes (canonical
+    /// true/false), a plain number or boolean where the API wants text quoted as written.
+    /// </summary>
+    private static FixHint? Hint(Loading.SourceFile file, SchemaViolation violation)
+    {
+        if (violation.ItemIndex is not null || violation.Node is not YamlScalar scalar || violation.Expected is not { } expected)
+        {
+            return null;
+        }
+
+        if (expected.Type == FieldType.String)
+        {
+            return scalar.IsPlain ? FixHints.QuotePlain(file, scalar, $"Quote it: {ScalarText.DoubleQuoted(scalar.Value)}") : null;
+        }
+
+        if (!scalar.IsQuoted || scalar.Value.Length == 0 || scalar.Value.Trim() != scalar.Value)
+        {
+            return null;
+        }
+
+        var unquoted = ScalarResolver.ResolvePlain(scalar.Value);
+        var literal = expected.Type switch
+        {
+            FieldType.Int32 when unquoted.Type == ScalarType.Int && unquoted.Integer is >= int.MinValue and <= int.MaxValue && ScalarText.IsNumberLiteral(scalar.Value) => scalar.Value,
+            FieldType.Bool when unquoted.Type == ScalarType.Bool => unquoted.Bool ? "true" : "false",
+            _ => null,
+        };
+        return literal is null ? null : FixHints.ReplaceScalar(file, scalar, literal, $"Write it without quotes: {literal}");
     }
 
     private static string Article(string noun) => noun.Length > 0 && "aeiou".IndexOf(noun[0]) >= 0 ? "an" : "a";
