@@ -100,7 +100,7 @@ public static class FixHints
     }
 
     /// <summary>Removes an entry of whatever mapping under <paramref name="root"/> holds it (see the overload).</summary>
-    public static FixHint? RemoveEntry(SourceFile file, YamlNode root, YamlEntry entry, string title) =>
+    public static FixHint? RemoveEntryUnder(SourceFile file, YamlNode root, YamlEntry entry, string title) =>
         MappingOf(root, entry, 0) is { } mapping ? RemoveEntry(file, mapping, entry, title) : null;
 
     private static YamlMapping? MappingOf(YamlNode node, YamlEntry entry, int depth)

@@ -35,7 +35,7 @@ public static class UnifiedDiff
             var last = LineOf(starts, Math.Max(sorted[index].Start, sorted[index].End - 1));
             var group = new List<TextEdit> { sorted[index] };
             index++;
-            while (index < sorted.Length && LineOf(starts, sorted[index].Start) <= last)
+            while (index < sorted.Length && LineOf(starts, sorted[index].Start) <= last + 1)
             {
                 last = Math.Max(last, LineOf(starts, Math.Max(sorted[index].Start, sorted[index].End - 1)));
                 group.Add(sorted[index]);

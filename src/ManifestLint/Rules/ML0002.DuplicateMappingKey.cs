@@ -42,7 +42,7 @@ public sealed class DuplicateMappingKey : ManifestRule
                     owner,
                     new[] { new RelatedLocation(file, duplicate.First.Key, "The first occurrence, which kubectl drops.") },
                     // kubectl already drops the first occurrence: removing it leaves the object kubectl sends unchanged.
-                    FixHints.RemoveEntry(file, root, duplicate.First, $"Remove the first '{duplicate.Second.Name}', which kubectl drops"),
+                    FixHints.RemoveEntryUnder(file, root, duplicate.First, $"Remove the first '{duplicate.Second.Name}', which kubectl drops"),
                     duplicate.Second.Name,
                     duplicate.First.Key.Start.Line,
                     owner is null ? string.Empty : " of " + owner.DisplayName));

@@ -62,7 +62,8 @@ public sealed class ValueHasWrongType : ManifestRule
 
         if (expected.Type == FieldType.String)
         {
-            return scalar.IsPlain ? FixHints.QuotePlain(file, scalar, $"Quote it: {ScalarText.DoubleQuoted(scalar.Value)}") : null;
+            // Names and prefixes have formats of their own (1_000 quoted is an invalid name): renaming is the user's call.
+            return scalar.IsPlain && violation.Entry.Name is not ("name" or "prefix") ? FixHints.QuotePlain(file, scalar, $"Quote it: {ScalarText.DoubleQuoted(scalar.Value)}") : null;
         }
 
         if (!scalar.IsQuoted || scalar.Value.Length == 0 || scalar.Value.Trim() != scalar.Value)
@@ -73,12 +74,23 @@ public sealed class ValueHasWrongType : ManifestRule
         var unquoted = ScalarResolver.ResolvePlain(scalar.Value);
         var literal = expected.Type switch
         {
-            FieldType.Int32 when unquoted.Type == ScalarType.Int && unquoted.Integer is >= int.MinValue and <= int.MaxValue && ScalarText.IsNumberLiteral(scalar.Value) => scalar.Value,
-            FieldType.Bool when unquoted.Type == ScalarType.Bool => unquoted.Bool ? "true" : "false",
+            FieldType.Int32 when unquoted.Type == ScalarType.Int && unquoted.Integer is >= int.MinValue and <= int.MaxValue
+                                 && ScalarText.IsNumberLiteral(scalar.Value) && MeansTheNumber(violation.Entry.Name, scalar.Value, unquoted.Integer.Value) => scalar.Value,
+            // readOnly: "false" unquoted is readOnly: false, which on the volumes most mounts use is ignored (ML3009):
+            // whether to drop the line or keep it is the user's choice.
+            FieldType.Bool when unquoted.Type == ScalarType.Bool && !(violation.Entry.Name == "readOnly" && !unquoted.Bool) => unquoted.Bool ? "true" : "false",
             _ => null,
         };
         return literal is null ? null : FixHints.ReplaceScalar(file, scalar, literal, $"Write it without quotes: {literal}");
     }
+
+    /// <summary>
+    /// A file mode in quotes is unambiguous only as an octal literal in range ("0644"): "644" unquoted is decimal 644
+    /// (ML3001), not the mode its digits suggest. Other numbers mean what they say.
+    /// </summary>
+    private static bool MeansTheNumber(string? field, string literal, long value) =>
+        field is not ("defaultMode" or "mode")
+        || (literal.Length > 1 && literal[0] == '0' && value is >= 0 and <= Model.FilePermissions.Max);
 
     private static string Article(string noun) => noun.Length > 0 && "aeiou".IndexOf(noun[0]) >= 0 ? "an" : "a";
 
