@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ManifestLint.Analysis;
+using ManifestLint.Cli.Fixing;
 using ManifestLint.Cli.Output;
 using ManifestLint.Configuration;
 using ManifestLint.Loading;
@@ -106,8 +107,11 @@ internal sealed class LintCommand
 
     private const string MaxTotalBytesName = "max_total_bytes";
 
+    private readonly FixCommand _fixes;
+
     public LintCommand(RootCommand root)
     {
+        _fixes = new FixCommand(root);
         root.Arguments.Add(_paths);
         foreach (var option in new Option[] { _format, _sarifCategory, _baseline, _config, _showSuppressed, _noEditorConfig, _output, _failLevel, _namespace, _kubeVersion, _stdinFileName, _external, _producers, _severity, _context, _limit })
         {
@@ -119,6 +123,12 @@ internal sealed class LintCommand
     {
         if (!TryBuildOptions(parseResult, console, out var options, out var maxTotalBytes))
         {
+            return ExitCodes.UsageError;
+        }
+
+        if (_fixes.UsageError(parseResult) is { } fixError)
+        {
+            console.Error.WriteLine($"manifestlint: {fixError}");
             return ExitCodes.UsageError;
         }
 
@@ -136,6 +146,21 @@ internal sealed class LintCommand
         };
 
         var result = new Linter(options).Lint(inputs);
+        if (_fixes.IsRequested(parseResult))
+        {
+            // Fix, then lint the changed files again: the report and the exit code are about what is left.
+            var fixing = _fixes.Run(result, inputs, parseResult, console, parseResult.GetValue(_failLevel)!);
+            if (fixing.DiffOnly)
+            {
+                return fixing.ExitCode;
+            }
+
+            if (fixing.FilesChanged > 0)
+            {
+                result = new Linter(options).Lint(inputs);
+            }
+        }
+
         var format = parseResult.GetValue(_format)!;
         var outputPath = parseResult.GetValue(_output);
         var report = new ReportContext(result, console, outputPath is null && console.UseColor, parseResult.GetValue(_showSuppressed));

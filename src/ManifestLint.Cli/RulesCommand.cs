@@ -38,7 +38,7 @@ internal sealed class RulesCommand
             default:
                 foreach (var d in descriptors)
                 {
-                    output.WriteLine($"{d.Id}  {SeverityMapping.Name(d.DefaultSeverity),-7}  {(d.IsEnabledByDefault ? "on " : "off")}  {d.Category,-11}  {d.Title}  {d.HelpLinkUri}");
+                    output.WriteLine($"{d.Id}  {SeverityMapping.Name(d.DefaultSeverity),-7}  {(d.IsEnabledByDefault ? "on " : "off")}  {d.Category,-11}  {d.Title}{Fix(d.Id)}  {d.HelpLinkUri}");
                 }
 
                 break;
@@ -46,6 +46,8 @@ internal sealed class RulesCommand
 
         return ExitCodes.Clean;
     }
+
+    private static string Fix(string id) => RuleTable.FixText(id) is { Length: > 0 } fix ? $" (fix: {fix})" : string.Empty;
 
     private static void WriteJson(IReadOnlyList<DiagnosticDescriptor> descriptors, TextWriter output)
     {
@@ -62,6 +64,11 @@ internal sealed class RulesCommand
                 json.WriteString("defaultSeverity", SeverityMapping.Name(d.DefaultSeverity));
                 json.WriteBoolean("enabledByDefault", d.IsEnabledByDefault);
                 json.WriteString("helpUri", d.HelpLinkUri);
+                if (RuleTable.FixText(d.Id) is { Length: > 0 } fix)
+                {
+                    json.WriteString("fix", fix);
+                }
+
                 json.WriteEndObject();
             }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ManifestLint.Analysis;
+using ManifestLint.Fixes;
 using ManifestLint.Loading;
 using Microsoft.CodeAnalysis.Sarif;
 using CodeAnalysis = Microsoft.CodeAnalysis;
@@ -158,6 +159,11 @@ public static class SarifReportBuilder
             };
         }
 
+        if (file is not null && FixCatalog.Default.GetFix(diagnostic, file) is { } fix)
+        {
+            result.Fixes = new List<Fix> { ToFix(fix, file, span.Path, files, root) };
+        }
+
         if (diagnostic.AdditionalLocations.Count > 0)
         {
             result.RelatedLocations = new List<Location>();
@@ -171,6 +177,32 @@ public static class SarifReportBuilder
         }
 
         return result;
+    }
+
+    /// <summary>A SARIF fix: the edits as replacements of regions of the original file, with the safety as a property.</summary>
+    private static Fix ToFix(CodeFix fix, SourceFile file, string path, IReadOnlyDictionary<string, SourceFile> files, string root)
+    {
+        var replacements = new List<Replacement>(fix.Edits.Count);
+        foreach (var edit in fix.Edits)
+        {
+            var start = file.PositionAt(edit.Start);
+            var end = file.PositionAt(edit.End);
+            replacements.Add(new Replacement
+            {
+                DeletedRegion = new Region { StartLine = start.Line, StartColumn = start.Column, EndLine = end.Line, EndColumn = end.Column },
+                InsertedContent = new ArtifactContent { Text = edit.NewText },
+            });
+        }
+
+        var safety = fix.Safety == FixSafety.Safe ? "safe" : "suggested";
+        var sarif = new Fix
+        {
+            Description = new Message { Text = $"{fix.Description} ({safety}: {(fix.Safety == FixSafety.Safe ? "applied by --fix" : "applied by --fix-suggested")})." },
+            ArtifactChanges = new List<ArtifactChange> { new() { ArtifactLocation = Artifact(path, files, root), Replacements = replacements } },
+        };
+        sarif.SetProperty("safety", safety);
+        sarif.SetProperty("equivalenceKey", fix.EquivalenceKey);
+        return sarif;
     }
 
     private static Location ToLocation(CodeAnalysis.Location location, IReadOnlyDictionary<string, SourceFile> files, string root, string? message)

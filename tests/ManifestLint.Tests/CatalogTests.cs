@@ -90,6 +90,23 @@ public sealed class CatalogTests
         Assert.Contains(lines, l => l.StartsWith("```yaml", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [MemberData(nameof(RuleIds))]
+    public void Rule_page_says_whether_and_how_the_rule_fixes(string id)
+    {
+        var lines = File.ReadAllLines(Path.Combine(RepositoryPaths.Rules, id + ".md"));
+        var fixLines = lines.Where(l => l.StartsWith("**Fix:**", StringComparison.Ordinal)).ToArray();
+        var safety = ManifestLint.Analysis.RuleTable.FixText(id);
+        if (safety.Length == 0)
+        {
+            Assert.True(fixLines.Length == 0, $"rules/{id}.md has a Fix line, but no fix provider fixes {id}");
+            return;
+        }
+
+        Assert.True(fixLines.Length == 1, $"rules/{id}.md needs one line '**Fix:** {safety} — what the fix does'");
+        Assert.StartsWith($"**Fix:** {safety} — ", fixLines[0], StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Every_rule_page_belongs_to_a_rule()
     {

@@ -276,14 +276,42 @@ public sealed class PackagingTests : IClassFixture<PackagedRepository>
     {
         var yaml = new YamlStream();
         yaml.Load(new StringReader(File.ReadAllText(Path.Combine(RepositoryPaths.Root, ".pre-commit-hooks.yaml"))));
-        var hook = (YamlMappingNode)((YamlSequenceNode)yaml.Documents[0].RootNode).Children.Single();
-        string Value(string key) => ((YamlScalarNode)hook[key]).Value!;
-        Assert.Equal("manifestlint", Value("id"));
-        Assert.Equal("dotnet", Value("language"));
-        // Ends with '--': pre-commit appends file names, and a file named --output=x.yaml must stay a file name.
-        Assert.Equal("manifestlint --context . --", Value("entry"));
-        Assert.Equal("true", Value("require_serial"));
-        Assert.Equal(new[] { "yaml", "json" }, ((YamlSequenceNode)hook["types_or"]).Children.Select(n => ((YamlScalarNode)n).Value));
+        var hooks = ((YamlSequenceNode)yaml.Documents[0].RootNode).Children.Cast<YamlMappingNode>().ToArray();
+        Assert.Equal(new[] { "manifestlint", "manifestlint-fix" }, hooks.Select(h => ((YamlScalarNode)h["id"]).Value));
+        foreach (var hook in hooks)
+        {
+            string Value(string key) => ((YamlScalarNode)hook[key]).Value!;
+            Assert.Equal("dotnet", Value("language"));
+            // Ends with '--': pre-commit appends file names, and a file named --output=x.yaml must stay a file name.
+            Assert.Equal(Value("id") == "manifestlint" ? "manifestlint --context . --" : "manifestlint --fix --context . --", Value("entry"));
+            Assert.Equal("true", Value("require_serial"));
+            Assert.Equal(new[] { "yaml", "json" }, ((YamlSequenceNode)hook["types_or"]).Children.Select(n => ((YamlScalarNode)n).Value));
+        }
+    }
+
+    [Fact]
+    public void Pre_commit_fix_hook_applies_safe_fixes_and_fails_so_that_the_change_is_shown()
+    {
+        var preCommit = ProcessRunner.Find("pre-commit")
+            ?? throw new InvalidOperationException("pre-commit is not installed: install it (`apt-get install pre-commit` or `pip install pre-commit`); .ci/run does so in CI.");
+        var home = _repo.NewDirectory("pre-commit-fix-home");
+        var target = _repo.NewDirectory("pre-commit-fix-target");
+        File.WriteAllText(Path.Combine(target, "configmap.yaml"), ConfigMap);
+        PackagedRepository.Git(target, "init", "--quiet");
+        PackagedRepository.Git(target, "add", "--all");
+        PackagedRepository.Git(target, "commit", "--quiet", "--no-verify", "-m", "clean manifests");
+
+        // A quoted boolean (safe fix) in a new file; a comment and the quoting elsewhere must stay as written.
+        const string Broken = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: broken   # keep me\nimmutable: \"true\"\ndata:\n  a: 'x'\n";
+        File.WriteAllText(Path.Combine(target, "broken.yaml"), Broken);
+        PackagedRepository.Git(target, "add", "broken.yaml");
+        var environment = new Dictionary<string, string?>(PackagedRepository.GitIdentity) { ["PRE_COMMIT_HOME"] = home, ["PRE_COMMIT_COLOR"] = "never" };
+        var run = ProcessRunner.Run(preCommit, new[] { "try-repo", _repo.Snapshot, "manifestlint-fix", "--files", "broken.yaml" }, target, environment, 900);
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Matches(@"ManifestLint \(fix\)\.+Failed", run.All);
+        Assert.Contains("files were modified by this hook", run.All, StringComparison.Ordinal);
+        Assert.Equal(Broken.Replace("immutable: \"true\"", "immutable: true", StringComparison.Ordinal), File.ReadAllText(Path.Combine(target, "broken.yaml")));
     }
 
     private static ProcessResult Dotnet(string directory, params string[] arguments) => Dotnet(directory, null, arguments);

@@ -21,10 +21,7 @@ public sealed class PropertyTests
     [Fact]
     public void Random_manifests_and_their_mutations_never_throw_and_every_finding_lies_inside_its_file()
     {
-        var seeds = Directory.EnumerateFiles(RepositoryPaths.Fixtures, "*.yaml", SearchOption.AllDirectories)
-            .OrderBy(f => f, StringComparer.Ordinal)
-            .Select(File.ReadAllBytes)
-            .ToList();
+        var seeds = RepositoryPaths.FixtureSeeds();
         var random = new Random(Seed);
         var mutator = new Mutator(random, seeds);
         for (var i = 0; i < 400; i++)

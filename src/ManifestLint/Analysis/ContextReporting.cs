@@ -1,3 +1,4 @@
+using ManifestLint.Fixes;
 using ManifestLint.Loading;
 using ManifestLint.Model;
 using ManifestLint.Yaml;
@@ -19,6 +20,14 @@ public static class ContextReporting
 
     public static void ReportAt(this PodSpecAnalysisContext context, DiagnosticDescriptor descriptor, YamlNode node, IReadOnlyList<RelatedLocation> related, params object?[] args) =>
         Report(context, descriptor, context.Object.File, () => Finding.Create(descriptor, context.Object.File, node, context.Object, related, args));
+
+    /// <summary>Reports with the exact fix the rule knows (null: none); see <see cref="FixHint"/>.</summary>
+    public static void ReportAt(this ObjectAnalysisContext context, DiagnosticDescriptor descriptor, YamlNode node, IReadOnlyList<RelatedLocation>? related, FixHint? fix, params object?[] args) =>
+        Report(context, descriptor, context.Object.File, () => Finding.Create(descriptor, context.Object.File, node, context.Object, related, fix, args));
+
+    /// <summary>Reports with the exact fix the rule knows (null: none); see <see cref="FixHint"/>.</summary>
+    public static void ReportAt(this PodSpecAnalysisContext context, DiagnosticDescriptor descriptor, YamlNode node, IReadOnlyList<RelatedLocation>? related, FixHint? fix, params object?[] args) =>
+        Report(context, descriptor, context.Object.File, () => Finding.Create(descriptor, context.Object.File, node, context.Object, related, fix, args));
 
     /// <summary>Reports with a severity chosen for this case (see <see cref="Finding"/>); configuration still overrides it.</summary>
     public static void ReportAt(this PodSpecAnalysisContext context, DiagnosticDescriptor descriptor, DiagnosticSeverity effectiveSeverity, YamlNode node, IReadOnlyList<RelatedLocation>? related, params object?[] args) =>

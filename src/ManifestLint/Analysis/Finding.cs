@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ManifestLint.Fixes;
 using ManifestLint.Loading;
 using ManifestLint.Model;
 using ManifestLint.Yaml;
@@ -60,6 +61,17 @@ public static class Finding
         params object?[] messageArgs) =>
         Create(descriptor, null, file, node.Range, obj, related, messageArgs, obj is null ? null : YamlPath.Of(obj.Root, node));
 
+    /// <summary>A finding with the exact fix its rule knows (see <see cref="FixHint"/>); a null hint means none.</summary>
+    public static Diagnostic Create(
+        DiagnosticDescriptor descriptor,
+        SourceFile file,
+        YamlNode node,
+        KubeObject? obj,
+        IReadOnlyList<RelatedLocation>? related,
+        FixHint? fix,
+        params object?[] messageArgs) =>
+        Create(descriptor, null, file, node.Range, obj, related, messageArgs, obj is null ? null : YamlPath.Of(obj.Root, node), fix);
+
     public static Diagnostic Create(
         DiagnosticDescriptor descriptor,
         SourceFile file,
@@ -92,9 +104,11 @@ public static class Finding
         KubeObject? obj,
         IReadOnlyList<RelatedLocation>? related,
         object?[] messageArgs,
-        string? yamlPath)
+        string? yamlPath,
+        FixHint? fix = null)
     {
         var properties = ImmutableDictionary.CreateBuilder<string, string?>(StringComparer.Ordinal);
+        fix?.AddTo(properties);
         if (obj is not null)
         {
             properties[ObjectProperty] = obj.Identity.ToString();

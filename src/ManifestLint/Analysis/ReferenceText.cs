@@ -96,12 +96,16 @@ public static class ReferenceText
     /// Names and keys share long prefixes and suffixes (app-config, app-secret; redis.server, repo.server), so only
     /// a near miss (a quarter of the length, at least two edits) is offered as a likely typo.
     /// </summary>
-    private static string DidYouMean(string typed, IEnumerable<string> candidates)
+    private static string DidYouMean(string typed, IEnumerable<string> candidates) =>
+        LikelyMeant(typed, candidates) is { } closest ? $" (did you mean '{closest}'?)" : string.Empty;
+
+    /// <summary>The key the message's "did you mean" names, or null (the suggested fix writes it).</summary>
+    public static string? KeySuggestion(string key, IEnumerable<string> keys) => LikelyMeant(key, keys);
+
+    private static string? LikelyMeant(string typed, IEnumerable<string> candidates)
     {
         var closest = NameSuggestion.Closest(typed, candidates);
-        return closest is null || NameSuggestion.Distance(typed, closest) > Math.Max(2, typed.Length / 4)
-            ? string.Empty
-            : $" (did you mean '{closest}'?)";
+        return closest is null || NameSuggestion.Distance(typed, closest) > Math.Max(2, typed.Length / 4) ? null : closest;
     }
 
     /// <summary>The definitions' names as related locations: "ConfigMap default/app is defined here".</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ManifestLint.Analysis;
+using ManifestLint.Fixes;
 using ManifestLint.Model;
 using ManifestLint.Yaml;
 using Microsoft.CodeAnalysis;
@@ -40,6 +41,8 @@ public sealed class DuplicateMappingKey : ManifestRule
                     duplicate.Second.Key,
                     owner,
                     new[] { new RelatedLocation(file, duplicate.First.Key, "The first occurrence, which kubectl drops.") },
+                    // kubectl already drops the first occurrence: removing it leaves the object kubectl sends unchanged.
+                    FixHints.RemoveEntryUnder(file, root, duplicate.First, $"Remove the first '{duplicate.Second.Name}', which kubectl drops"),
                     duplicate.Second.Name,
                     duplicate.First.Key.Start.Line,
                     owner is null ? string.Empty : " of " + owner.DisplayName));

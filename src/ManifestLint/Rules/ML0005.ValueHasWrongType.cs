@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ManifestLint.Analysis;
+using ManifestLint.Fixes;
 using ManifestLint.Model.Schema;
 using ManifestLint.Yaml;
 using Microsoft.CodeAnalysis;
@@ -27,7 +28,8 @@ public sealed class ValueHasWrongType : ManifestRule
             {
                 // A wrong scalar is shown where it is; a block mapping or list starts on the next line, so its key is.
                 var anchor = violation.Node is YamlScalar || violation.ItemIndex is not null ? violation.Node : violation.Entry.Key;
-                context.ReportAt(Rule, anchor, Message(violation, context.Object.DisplayName, context.Object.IsKind("Secret")));
+                var secret = context.Object.IsKind("Secret");
+                context.ReportAt(Rule, anchor, null, Hint(context.Object.File, violation, secret), Message(violation, context.Object.DisplayName, secret));
             }
         }
     });
@@ -48,6 +50,50 @@ public sealed class ValueHasWrongType : ManifestRule
             ? head + $" Write each item as a mapping ({violation.Expected.Structure?.DisplayName ?? "an entry"}), starting with '- '."
             : head + " " + Fix(node, expected, secret);
     }
+
+    /// <summary>
+    /// The rewrite whose meaning is not in doubt: a quoted boolean or whole number written without quotes (canonical
+    /// true/false), a plain number or boolean where the API wants text quoted as written.
+    /// </summary>
+    /// <param name="secret">A Secret: the fix's title does not show the value.</param>
+    private static FixHint? Hint(Loading.SourceFile file, SchemaViolation violation, bool secret)
+    {
+        if (violation.ItemIndex is not null || violation.Node is not YamlScalar scalar || violation.Expected is not { } expected)
+        {
+            return null;
+        }
+
+        if (expected.Type == FieldType.String)
+        {
+            // Names and prefixes have formats of their own (1_000 quoted is an invalid name): renaming is the user's call.
+            return scalar.IsPlain && violation.Entry.Name is not ("name" or "prefix") ? FixHints.QuotePlain(file, scalar, secret ? "Quote the value" : $"Quote it: {ScalarText.DoubleQuoted(scalar.Value)}") : null;
+        }
+
+        if (!scalar.IsQuoted || scalar.Value.Length == 0 || scalar.Value.Trim() != scalar.Value)
+        {
+            return null;
+        }
+
+        var unquoted = ScalarResolver.ResolvePlain(scalar.Value);
+        var literal = expected.Type switch
+        {
+            FieldType.Int32 when unquoted.Type == ScalarType.Int && unquoted.Integer is >= int.MinValue and <= int.MaxValue
+                                 && ScalarText.IsNumberLiteral(scalar.Value) && MeansTheNumber(violation.Entry.Name, scalar.Value, unquoted.Integer.Value) => scalar.Value,
+            // readOnly: "false" unquoted is readOnly: false, which on the volumes most mounts use is ignored (ML3009):
+            // whether to drop the line or keep it is the user's choice.
+            FieldType.Bool when unquoted.Type == ScalarType.Bool && !(violation.Entry.Name == "readOnly" && !unquoted.Bool) => unquoted.Bool ? "true" : "false",
+            _ => null,
+        };
+        return literal is null ? null : FixHints.ReplaceScalar(file, scalar, literal, $"Write it without quotes: {literal}");
+    }
+
+    /// <summary>
+    /// A file mode in quotes is unambiguous only as an octal literal in range ("0644"): "644" unquoted is decimal 644
+    /// (ML3001), not the mode its digits suggest. Other numbers mean what they say.
+    /// </summary>
+    private static bool MeansTheNumber(string? field, string literal, long value) =>
+        field is not ("defaultMode" or "mode")
+        || (literal.Length > 1 && literal[0] == '0' && value is >= 0 and <= Model.FilePermissions.Max);
 
     private static string Article(string noun) => noun.Length > 0 && "aeiou".IndexOf(noun[0]) >= 0 ? "an" : "a";
 

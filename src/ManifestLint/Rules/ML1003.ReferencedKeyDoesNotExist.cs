@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ManifestLint.Analysis;
+using ManifestLint.Fixes;
 using ManifestLint.Model;
 using Microsoft.CodeAnalysis;
 
@@ -31,6 +32,10 @@ public sealed class ReferencedKeyDoesNotExist : ManifestRule
             var target = problem.Resolution.Target!;
             var key = problem.Key!;
             string message;
+            var keys = problem.Item is null ? target.EnvironmentKeys : target.VolumeKeys;
+            var hint = ReferenceText.KeySuggestion(key, keys) is { } meant
+                ? FixHints.ReplaceScalar(context.Object.File, problem.Anchor, FixHints.ScalarTextFor(meant, problem.Anchor.Style), $"Use key '{meant}'")
+                : null;
             if (problem.Item is { } item)
             {
                 message = $"{target.DisplayName} has no key '{key}'{ReferenceText.KeyHint(key, target.VolumeKeys)} for items[{item.Index}] of {ReferenceText.Where(use)} in {context.Object.DisplayName}: "
@@ -44,7 +49,7 @@ public sealed class ReferencedKeyDoesNotExist : ManifestRule
                           + "Add the key, fix it, or set optional: true to leave the variable unset.";
             }
 
-            context.ReportAt(Rule, problem.Anchor, ReferenceText.DefinedAt(target.Definitions), message);
+            context.ReportAt(Rule, problem.Anchor, ReferenceText.DefinedAt(target.Definitions), hint, message);
         }
     });
 

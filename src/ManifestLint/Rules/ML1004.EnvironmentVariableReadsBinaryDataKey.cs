@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ManifestLint.Analysis;
+using ManifestLint.Fixes;
 using Microsoft.CodeAnalysis;
 
 namespace ManifestLint.Rules;
@@ -28,7 +29,11 @@ public sealed class EnvironmentVariableReadsBinaryDataKey : ManifestRule
 
             var use = problem.Use;
             var target = problem.Resolution.Target!;
-            context.ReportAt(Rule, problem.Anchor, ReferenceText.DefinedAt(target.Definitions),
+            // A data key close to the binaryData one is likely the one meant (tls-crt in binaryData, tls.crt in data).
+            var hint = ReferenceText.KeySuggestion(problem.Key!, target.EnvironmentKeys) is { } meant
+                ? FixHints.ReplaceScalar(context.Object.File, problem.Anchor, FixHints.ScalarTextFor(meant, problem.Anchor.Style), $"Use key '{meant}' of data")
+                : null;
+            context.ReportAt(Rule, problem.Anchor, ReferenceText.DefinedAt(target.Definitions), hint,
                 $"Key '{problem.Key}' of {target.DisplayName}, read by {ReferenceText.Where(use)} in {context.Object.DisplayName}, exists only in binaryData, which never reaches environment variables, so the kubelet treats it as missing: "
                 + $"{ReferenceText.EnvironmentFailure(use.Container!, $"couldn't find key {problem.Key} in ConfigMap {target.Namespace}/{target.Name}")}. "
                 + "Move the value to data, or mount the ConfigMap as a volume and read the file.");

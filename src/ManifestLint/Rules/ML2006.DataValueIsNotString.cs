@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ManifestLint.Analysis;
+using ManifestLint.Fixes;
 using ManifestLint.Model;
 using ManifestLint.Yaml;
 using Microsoft.CodeAnalysis;
@@ -34,7 +35,13 @@ public sealed class DataValueIsNotString : ManifestRule
                 // A Secret's values never reach a report (CI logs, SARIF uploads): its findings say what the value is, not which.
                 var secret = context.Object.IsKind("Secret");
                 var subject = $"Value of '{MessageText.Shorten(entry.Name!)}' in {section.Field} of {context.Object.DisplayName}";
-                context.ReportAt(Rule, entry.Value, section.IsBase64
+                // Quoting keeps the text as written, which is what a text value means; base64 fields are left alone:
+                // whether the number was meant as base64 or as the plain value is the user's call. A Secret's value
+                // never reaches a report, not even as a fix's title.
+                var hint = !section.IsBase64 && entry.Value is YamlScalar plain
+                    ? FixHints.QuotePlain(context.Object.File, plain, secret ? "Quote the value" : $"Quote it: {ScalarText.DoubleQuoted(plain.Value)}")
+                    : null;
+                context.ReportAt(Rule, entry.Value, null, hint, section.IsBase64
                     ? Base64Message(subject, entry.Value, context.Object, section.Field, secret)
                     : TextMessage(subject, entry.Name!, entry.Value, $"{context.Object.Kind}.{section.Field}", secret));
             }

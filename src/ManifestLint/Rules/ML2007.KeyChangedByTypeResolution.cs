@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ManifestLint.Analysis;
+using ManifestLint.Fixes;
 using ManifestLint.Model;
 using ManifestLint.Yaml;
 using Microsoft.CodeAnalysis;
@@ -48,25 +49,50 @@ public sealed class KeyChangedByTypeResolution : ManifestRule
         var head = $"Unquoted key {MessageText.Shorten(key.Value)} in {section.Field} of {context.Object.DisplayName} is read by Kubernetes' YAML as {Describe(key)}, so it is stored as '{MessageText.Shorten(name)}'";
         var fix = $" Quote it to keep it as written: {MessageText.DoubleQuoted(MessageText.Shorten(key.Value))}:";
         var other = FindCollision(section.Mapping, entry);
+        var hint = QuoteHint(context, section, entry, key);
         if (other is null)
         {
-            context.ReportAt(Rule, entry.Key, head + "." + fix);
+            context.ReportAt(Rule, entry.Key, null, hint, head + "." + fix);
             return;
         }
 
         var kept = ReferenceEquals(section.Mapping.GetEntry(name), entry) ? "this value wins and the other is lost" : "this value is lost";
         context.ReportAt(Rule, entry.Key,
             new[] { new RelatedLocation(context.Object.File, other.Key, $"The other key that becomes '{MessageText.Shorten(name)}'.") },
+            hint,
             head + $", the same key as the one on line {other.Key.Start.Line}: {kept}." + fix);
     }
 
     private static void ReportUnusableKey(ObjectAnalysisContext context, ConfigDataSection section, YamlEntry entry)
     {
         var where = $"in {section.Field} of {context.Object.DisplayName}";
+        var hint = entry.Key is YamlScalar { IsPlain: true, Value.Length: > 0 } plain ? QuoteHint(context, section, entry, plain) : null;
         var message = entry.Key is YamlScalar scalar
             ? $"Key {(scalar.Value.Length == 0 ? "(empty)" : MessageText.Shorten(scalar.Value))} {where} is null in Kubernetes' YAML, and kubectl fails with \"unsupported map key of type: %!s(<nil>)\". Quote it ({MessageText.DoubleQuoted(scalar.Value)}:) or rename it."
             : $"A {entry.Key.TypeName} used as a key {where} cannot become a JSON key, so kubectl cannot convert the object. Use a string key.";
-        context.ReportAt(Rule, entry.Key, message);
+        context.ReportAt(Rule, entry.Key, null, hint, message);
+    }
+
+    /// <summary>
+    /// Quoting keeps the key as written. Not offered when the written text is already another key of the mapping (the
+    /// quoted key would collide with it) or is not a valid key (the API would then reject it for another reason).
+    /// </summary>
+    private static FixHint? QuoteHint(ObjectAnalysisContext context, ConfigDataSection section, YamlEntry entry, YamlScalar key)
+    {
+        if (!ConfigKeyRules.IsValid(key.Value))
+        {
+            return null;
+        }
+
+        foreach (var other in section.Mapping.Entries)
+        {
+            if (!ReferenceEquals(other, entry) && string.Equals(other.Name, key.Value, StringComparison.Ordinal))
+            {
+                return null;
+            }
+        }
+
+        return FixHints.QuotePlain(context.Object.File, key, $"Quote the key: {ScalarText.DoubleQuoted(key.Value)}");
     }
 
     private static YamlEntry? FindCollision(YamlMapping mapping, YamlEntry entry)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ManifestLint.Analysis;
+using ManifestLint.Fixes;
 using ManifestLint.Model;
 using ManifestLint.Yaml;
 using Microsoft.CodeAnalysis;
@@ -43,7 +44,9 @@ public sealed class MultiLineValueHasTrailingWhitespace : ManifestRule
                     continue;
                 }
 
-                context.ReportAt(Rule, scalar,
+                // Only suggested: the trailing whitespace is part of the value, and the fix removes it.
+                var hint = FixHints.TrimTrailingWhitespace(context.Object.File, scalar, "Remove the trailing whitespace");
+                context.ReportAt(Rule, scalar, null, hint,
                     $"Value of '{MessageText.Shorten(entry.Name!)}' in {section.Field} of {context.Object.DisplayName} has {Where(context.Object, scalar, lines)} ending in spaces or tabs, " +
                     "so kubectl get -o yaml shows the whole value as one quoted string full of \\n escapes, hard to read and edit. Remove the trailing whitespace.");
             }

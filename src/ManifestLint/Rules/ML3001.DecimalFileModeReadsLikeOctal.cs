@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ManifestLint.Analysis;
+using ManifestLint.Fixes;
 using ManifestLint.Model;
 using Microsoft.CodeAnalysis;
 
@@ -35,7 +36,10 @@ public sealed class DecimalFileModeReadsLikeOctal : ManifestRule
             var fix = setting.IsInRange
                 ? $"The files get {FilePermissions.Permissions(value)}; write the leading zero: {FilePermissions.Octal(meant)}."
                 : $"Write the leading zero: {FilePermissions.Octal(meant)}.";
-            context.ReportAt(Rule, setting.Node, setting.Where, setting.FieldName, setting.Literal, reading, FilePermissions.Octal(meant), FilePermissions.Permissions(meant), fix);
+            // The digits are the mode the user meant: writing the leading zero makes the API read exactly that.
+            var literal = FilePermissions.Octal(meant);
+            var hint = FixHints.ReplaceScalar(context.Object.File, setting.Node, literal, $"Write the octal literal {literal}");
+            context.ReportAt(Rule, setting.Node, null, hint, setting.Where, setting.FieldName, setting.Literal, reading, FilePermissions.Octal(meant), FilePermissions.Permissions(meant), fix);
         }
     });
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ManifestLint.Analysis;
+using ManifestLint.Fixes;
 using ManifestLint.Model;
 using Microsoft.CodeAnalysis;
 
@@ -31,6 +32,7 @@ public sealed class FileModeWrittenInDecimal : ManifestRule
             var octal = FilePermissions.Octal(value);
             var permissions = FilePermissions.Permissions(value);
             string text;
+            var meansThisValue = true;
             if (setting.Notation == FileModeNotation.NotOctal)
             {
                 text = $"is not octal (8 and 9 are not octal digits), so YAML reads it as decimal {value} (= {octal}, {permissions}); write the mode you mean with octal digits.";
@@ -41,7 +43,8 @@ public sealed class FileModeWrittenInDecimal : ManifestRule
             }
             else if (setting.DigitsAsOctal is { } meant && FilePermissions.ReadsLikePermission(meant))
             {
-                // 500 is 0764: a mode, but so is 0500. Say both.
+                // 500 is 0764: a mode, but so is 0500. Say both, and leave the choice to the user: no fix.
+                meansThisValue = false;
                 text = $"is decimal (= {octal}, {permissions}); if you meant {FilePermissions.Octal(meant)} ({FilePermissions.Permissions(meant)}) write the leading zero, otherwise write {octal} so the permissions can be read at a glance.";
             }
             else
@@ -49,7 +52,9 @@ public sealed class FileModeWrittenInDecimal : ManifestRule
                 text = $"is written in decimal (= {octal}, {permissions}); write {octal} so the permissions can be read at a glance.";
             }
 
-            context.ReportAt(Rule, setting.Node, setting.Where, setting.FieldName, setting.Literal, text);
+            // The same number in octal: the API receives exactly what it received before.
+            var hint = meansThisValue ? FixHints.ReplaceScalar(context.Object.File, setting.Node, octal, $"Write the same mode in octal: {octal}") : null;
+            context.ReportAt(Rule, setting.Node, null, hint, setting.Where, setting.FieldName, setting.Literal, text);
         }
     });
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ManifestLint.Analysis;
+using ManifestLint.Fixes;
 using ManifestLint.Model;
 using ManifestLint.Yaml;
 using Microsoft.CodeAnalysis;
@@ -31,7 +32,11 @@ public sealed class ReadOnlyFalseHasNoEffect : ManifestRule
                     continue;
                 }
 
-                context.ReportAt(Rule, anchor, context.Object.DisplayName, container.DisplayName, volume.SourceName, volume.Name);
+                // The line says nothing the kubelet reads: removing it leaves the mount exactly as it is.
+                var hint = mount.Node.GetEntry("readOnly") is { } entry
+                    ? FixHints.RemoveEntry(context.Object.File, mount.Node, entry, "Remove readOnly: false")
+                    : null;
+                context.ReportAt(Rule, anchor, null, hint, context.Object.DisplayName, container.DisplayName, volume.SourceName, volume.Name);
             }
         }
     });

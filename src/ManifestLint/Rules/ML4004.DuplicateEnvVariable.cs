@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ManifestLint.Analysis;
+using ManifestLint.Fixes;
 using ManifestLint.Model;
 using ManifestLint.Yaml;
 using Microsoft.CodeAnalysis;
@@ -36,12 +37,37 @@ public sealed class DuplicateEnvVariable : ManifestRule
                 }
 
                 var related = new[] { new RelatedLocation(container.Pod.Owner.File, earlier.NameNode ?? (YamlNode)earlier.Node, $"the earlier definition of '{MessageText.Shorten(definition.Name)}'") };
-                context.ReportAt(Rule, anchor, related,
+                context.ReportAt(Rule, anchor, related, RemoveEarlierHint(container, earlier, entry),
                     $"env '{MessageText.Shorten(definition.Name)}' of {EnvironmentText.Of(container)} is defined again here after {EnvironmentText.Line(hidden)}: the kubelet uses this value, " +
                     "and the API warns that the earlier definition may be dropped when using kubectl apply. Remove one of them.");
             }
         }
     });
+
+    /// <summary>
+    /// Removing the earlier entry changes nothing the container sees when both entries give the same value and no entry
+    /// between them reads <c>$(NAME)</c> (which would expand against the earlier one); otherwise which one to keep is
+    /// the user's choice, and there is no fix.
+    /// </summary>
+    private static FixHint? RemoveEarlierHint(Container container, EnvVar earlier, EnvVar later)
+    {
+        if (container.Node.GetSequence("env") is not { } list || earlier.Index >= list.Count || !ReferenceEquals(list[earlier.Index], earlier.Node)
+            || !YamlValueEquality.SameValue(earlier.Node, later.Node))
+        {
+            return null;
+        }
+
+        var reference = "$(" + later.Name + ")";
+        for (var i = earlier.Index + 1; i < later.Index && i < list.Count; i++)
+        {
+            if (list[i] is YamlMapping between && between.GetString("value") is { } value && value.IndexOf(reference, StringComparison.Ordinal) >= 0)
+            {
+                return null;
+            }
+        }
+
+        return FixHints.RemoveItem(container.Pod.Owner.File, list, earlier.Index, $"Remove the earlier, identical definition of '{later.Name}'");
+    }
 
     /// <summary>
     /// The API's own exception (pkg/api/pod/warnings.go): a later plain value that contains <c>$(NAME)</c> and is not

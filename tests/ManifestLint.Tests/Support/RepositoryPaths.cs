@@ -13,6 +13,12 @@ internal static class RepositoryPaths
 
     public static string Examples => Path.Combine(Root, "examples");
 
+    /// <summary>The bytes of every fixture, in a fixed order: the seeds the mutator shakes.</summary>
+    public static List<byte[]> FixtureSeeds() => Directory.EnumerateFiles(Fixtures, "*.yaml", SearchOption.AllDirectories)
+        .OrderBy(f => f, StringComparer.Ordinal)
+        .Select(File.ReadAllBytes)
+        .ToList();
+
     /// <summary>The real-world corpus beside the repository (<c>../shared/corpus</c>), or MANIFESTLINT_CORPUS.</summary>
     public static string Corpus
     {
