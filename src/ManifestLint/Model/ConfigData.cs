@@ -35,34 +35,10 @@ public sealed class ConfigData
 
     public bool Immutable => ImmutableNode?.Resolved is { Type: ScalarType.Bool, Bool: true };
 
-    /// <summary>The keys an environment variable can read: ConfigMap <c>data</c>; Secret <c>data</c> and <c>stringData</c>.</summary>
-    public IEnumerable<string> EnvironmentKeys => Kind == ConfigKind.ConfigMap
-        ? KeysOf(Data)
-        : KeysOf(Data).Concat(KeysOf(StringData));
-
-    /// <summary>The keys a volume can project: every key of every data map.</summary>
-    public IEnumerable<string> VolumeKeys => KeysOf(Data).Concat(KeysOf(BinaryData)).Concat(KeysOf(StringData));
-
     public static ConfigData? From(KubeObject obj) => obj.Kind switch
     {
         "ConfigMap" => new ConfigData(obj, ConfigKind.ConfigMap),
         "Secret" => new ConfigData(obj, ConfigKind.Secret),
         _ => null,
     };
-
-    private static IEnumerable<string> KeysOf(YamlMapping? mapping)
-    {
-        if (mapping is null)
-        {
-            yield break;
-        }
-
-        foreach (var entry in mapping.Entries)
-        {
-            if (entry.Name is not null)
-            {
-                yield return entry.Name;
-            }
-        }
-    }
 }

@@ -5,13 +5,12 @@ using ManifestLint.Yaml;
 namespace ManifestLint.Model;
 
 /// <summary>
-/// Every object of one run, indexed by kind/namespace/name. A ConfigMap in one file satisfies a pod in
+/// Every object of one run, by file, with the kustomizations, the knowledge table and the reference graph built
+/// from them (which answers "does it exist, which keys, who reads it"). A ConfigMap in one file satisfies a pod in
 /// another; an object defined several times (alternative versions in one folder) is present once per definition.
 /// </summary>
 public sealed class LintedSet
 {
-    private readonly Dictionary<ObjectIdentity, List<KubeObject>> _byIdentity = new();
-    private readonly Dictionary<(string Kind, string Name), List<KubeObject>> _byKindAndName = new();
     private readonly Dictionary<SourceFile, List<KubeObject>> _byFile = new();
     private readonly Lazy<ReferenceGraph> _graph;
     private readonly Lazy<HashSet<string>> _patchFiles;
@@ -30,13 +29,6 @@ public sealed class LintedSet
         foreach (var obj in objects)
         {
             Add(_byFile, obj.File, obj);
-            if (obj.Kind is null || obj.Name is null)
-            {
-                continue;
-            }
-
-            Add(_byIdentity, obj.Identity, obj);
-            Add(_byKindAndName, (obj.Kind, obj.Name), obj);
         }
     }
 
@@ -71,14 +63,6 @@ public sealed class LintedSet
     /// one by one, a var of any kustomization of the set counts.)
     /// </summary>
     public bool IsKustomizeVariable(string name) => _kustomizeVariables.Value.Contains(name);
-
-    /// <summary>Every definition of kind/namespace/name in the set.</summary>
-    public IReadOnlyList<KubeObject> Find(string kind, string @namespace, string name) =>
-        _byIdentity.TryGetValue(new ObjectIdentity(kind, @namespace, name), out var list) ? list : Array.Empty<KubeObject>();
-
-    /// <summary>Every definition of kind/name in any namespace.</summary>
-    public IReadOnlyList<KubeObject> FindInAnyNamespace(string kind, string name) =>
-        _byKindAndName.TryGetValue((kind, name), out var list) ? list : Array.Empty<KubeObject>();
 
     /// <summary>The objects of one file, in document order.</summary>
     public IReadOnlyList<KubeObject> ObjectsIn(SourceFile file) =>
