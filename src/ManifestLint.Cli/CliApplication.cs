@@ -15,6 +15,13 @@ public static class CliApplication
         rules.Command.SetAction(parseResult => rules.Execute(parseResult, console));
         root.Subcommands.Add(rules.Command);
 
+        if (CommandLineGuard.Check(args, root, console.WorkingDirectory) is { } usage)
+        {
+            console.Error.WriteLine(TextEscaping.Line($"manifestlint: {usage}"));
+            console.Error.WriteLine("Run 'manifestlint --help' for usage.");
+            return ExitCodes.UsageError;
+        }
+
         // '@file' is a path here, never a response file.
         var parseResult = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parseResult.Errors.Count > 0)
@@ -31,7 +38,18 @@ public static class CliApplication
         try
         {
             // Not System.CommandLine's handler: it prints the exception and exits with 1, the code for findings.
-            return parseResult.Invoke(new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false });
+            var invocation = new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false };
+            if (parseResult.Action is System.CommandLine.Help.HelpAction)
+            {
+                // Help names the executable, which is ManifestLint.Cli.dll for the tool and `dotnet run`; users type manifestlint.
+                var help = new StringWriter();
+                invocation.Output = help;
+                var code = parseResult.Invoke(invocation);
+                console.Out.Write(help.ToString().Replace(RootCommand.ExecutableName + " ", "manifestlint ", StringComparison.Ordinal));
+                return code;
+            }
+
+            return parseResult.Invoke(invocation);
         }
         catch (Exception e)
         {

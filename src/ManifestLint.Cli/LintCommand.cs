@@ -109,6 +109,10 @@ internal sealed class LintCommand
 
     private readonly FixCommand _fixes;
 
+    private readonly EmptyInputCheck _emptyInput = new();
+
+    private readonly ExcludeOption _exclude = new();
+
     public LintCommand(RootCommand root)
     {
         _fixes = new FixCommand(root);
@@ -117,6 +121,9 @@ internal sealed class LintCommand
         {
             root.Options.Add(option);
         }
+
+        _emptyInput.AddTo(root);
+        _exclude.AddTo(root);
     }
 
     public int Execute(ParseResult parseResult, CliConsole console)
@@ -143,6 +150,7 @@ internal sealed class LintCommand
             StandardInputName = parseResult.GetValue(_stdinFileName) ?? "<stdin>",
             WorkingDirectory = console.WorkingDirectory,
             MaxTotalBytes = maxTotalBytes,
+            Exclusions = _exclude.Read(parseResult),
         };
 
         var result = new Linter(options).Lint(inputs);
@@ -179,10 +187,16 @@ internal sealed class LintCommand
         }
 
         var counted = isNew is null ? result.Diagnostics : result.Diagnostics.Where((_, i) => isNew[i]).ToArray();
+        report.ShowOnly(counted);
         var exitCode = result.InternalErrors.Count > 0 ? ExitCodes.InternalError
             : result.InputErrors.Count > 0 ? ExitCodes.UsageError
             : FailLevel.Fails(parseResult.GetValue(_failLevel)!, counted) ? ExitCodes.Findings
             : ExitCodes.Clean;
+        var emptyPaths = _emptyInput.EmptyPaths(parseResult, paths, result, console.WorkingDirectory);
+        if (emptyPaths.Count > 0 && exitCode != ExitCodes.InternalError)
+        {
+            exitCode = ExitCodes.UsageError;
+        }
 
         Action<TextWriter> write = format switch
         {
@@ -215,6 +229,11 @@ internal sealed class LintCommand
         foreach (var error in result.InputErrors)
         {
             console.Error.WriteLine(TextEscaping.Line($"manifestlint: error: {error.Path}: {error.Message}"));
+        }
+
+        foreach (var path in emptyPaths)
+        {
+            console.Error.WriteLine(TextEscaping.Line($"manifestlint: error: {path}: no Kubernetes manifest found here (only templates, or no *.yaml, *.yml, *.json); nothing was linted. Pass --allow-empty if that is expected."));
         }
 
         return exitCode;

@@ -12,7 +12,7 @@ internal static class GitHubReporter
     public static void Write(ReportContext report, TextWriter writer)
     {
         var workspace = report.Console.GetEnvironmentVariable("GITHUB_WORKSPACE");
-        foreach (var diagnostic in report.Result.Diagnostics)
+        foreach (var diagnostic in report.Shown)
         {
             var (line, column, endLine, endColumn) = ReportContext.Region(diagnostic.Location);
             var message = new StringBuilder(ReportContext.Message(diagnostic));

@@ -19,7 +19,7 @@ internal static class JsonReporter
             json.WriteString("tool", "manifestlint");
             json.WriteString("version", ToolVersion.Current);
             json.WriteStartArray("findings");
-            foreach (var diagnostic in result.Diagnostics)
+            foreach (var diagnostic in report.Shown)
             {
                 WriteFinding(json, report, diagnostic);
             }

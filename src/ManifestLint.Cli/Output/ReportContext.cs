@@ -16,6 +16,7 @@ internal sealed class ReportContext
         Console = console;
         UseColor = useColor;
         ShowSuppressed = showSuppressed;
+        Shown = result.Diagnostics;
         foreach (var file in result.Files)
         {
             _files[file.Path] = file;
@@ -23,6 +24,16 @@ internal sealed class ReportContext
     }
 
     public LintResult Result { get; }
+
+    /// <summary>
+    /// The findings that the line-oriented reports (text, GitHub, JSON) show: all of them, or with <c>--baseline</c> only
+    /// the new ones. A baselined finding does not count toward the exit code, so printing it at full severity (an
+    /// error annotation on a green check) would contradict the run; SARIF keeps them all, marked unchanged.
+    /// </summary>
+    public IReadOnlyList<Diagnostic> Shown { get; private set; } = Array.Empty<Diagnostic>();
+
+    /// <summary>Shows only the findings that are new since the baseline.</summary>
+    public void ShowOnly(IReadOnlyList<Diagnostic> findings) => Shown = findings;
 
     public CliConsole Console { get; }
 

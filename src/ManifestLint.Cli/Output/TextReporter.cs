@@ -13,7 +13,7 @@ internal static class TextReporter
         {
             // The usual run: the findings in their order, without LINQ over tuples (generic code the JIT would
             // have to compile first in a short run).
-            foreach (var diagnostic in report.Result.Diagnostics)
+            foreach (var diagnostic in report.Shown)
             {
                 WriteLine(report, writer, diagnostic, null);
             }
@@ -21,7 +21,7 @@ internal static class TextReporter
             return;
         }
 
-        var shown = report.Result.Diagnostics.Select(d => (Diagnostic: d, Suppression: (SuppressionInfo?)null))
+        var shown = report.Shown.Select(d => (Diagnostic: d, Suppression: (SuppressionInfo?)null))
             .Concat(report.Result.Suppressed.Select(s => (s.Diagnostic, (SuppressionInfo?)s.Suppression)))
             .OrderBy(x => report.DisplayPath(x.Diagnostic.Location), StringComparer.Ordinal)
             .ThenBy(x => x.Diagnostic.Location.SourceSpan.Start)

@@ -23,6 +23,12 @@ public sealed record InputSet
     /// </summary>
     public long MaxTotalBytes { get; init; } = DefaultMaxTotalBytes;
 
+    /// <summary>
+    /// Files not to lint (<c>--exclude</c>), whether found in a folder or named; context paths are not filtered, so an
+    /// excluded vendored bundle given as <c>--context</c> still resolves references.
+    /// </summary>
+    public PathExclusions Exclusions { get; init; } = PathExclusions.None;
+
     /// <summary>The directory display paths are made relative to.</summary>
     public string WorkingDirectory { get; init; } = Directory.GetCurrentDirectory();
 }

@@ -39,6 +39,11 @@ public static class ManifestLoader
             {
                 foreach (var file in ManifestFileFinder.FindFiles(full, isContext ? new List<InputError>() : errors, skippedFolders))
                 {
+                    if (!isContext && inputs.Exclusions.Excludes(file, inputs.WorkingDirectory))
+                    {
+                        continue;
+                    }
+
                     if (seen.Add(file))
                     {
                         work.Add((file, isContext || ManifestFileFinder.IsContextOnlyFileName(Path.GetFileName(file)), false));
@@ -47,6 +52,11 @@ public static class ManifestLoader
             }
             else if (File.Exists(full))
             {
+                if (!isContext && inputs.Exclusions.Excludes(full, inputs.WorkingDirectory))
+                {
+                    return;
+                }
+
                 if (seen.Add(full))
                 {
                     work.Add((full, isContext, true));
