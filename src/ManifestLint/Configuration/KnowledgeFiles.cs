@@ -12,9 +12,10 @@ public static class KnowledgeFiles
     /// <summary>A knowledge file lists objects, not data: larger than this is a mistake (or an attack).</summary>
     private const long MaxBytes = 4 * 1024 * 1024;
 
-    public static KnowledgeTable Load(IEnumerable<string> paths, List<ConfigurationMessage> messages)
+    /// <summary>The engine's table with the user's files added; null when there are none (the engine's table applies).</summary>
+    public static KnowledgeTable? Load(IEnumerable<string> paths, List<ConfigurationMessage> messages)
     {
-        var table = KnowledgeTable.Default;
+        KnowledgeTable? table = null;
         foreach (var path in paths.Distinct(StringComparer.Ordinal))
         {
             string text;
@@ -42,7 +43,7 @@ public static class KnowledgeFiles
             }
 
             var errors = new List<KnowledgeFileError>();
-            table = table.With(KnowledgeTable.Parse(path, text, errors));
+            table = (table ?? KnowledgeTable.Default).With(KnowledgeTable.Parse(path, text, errors));
             messages.AddRange(errors.Select(e => new ConfigurationMessage(e.Path, e.Line, e.Message)));
         }
 

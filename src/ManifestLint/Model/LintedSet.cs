@@ -13,17 +13,21 @@ public sealed class LintedSet
 {
     private readonly Dictionary<SourceFile, List<KubeObject>> _byFile = new();
     private readonly Lazy<ReferenceGraph> _graph;
+
+    // Read on first use: a run over built-in kinds that asks no reference question (one small file in pre-commit)
+    // never parses the table.
+    private readonly Lazy<KnowledgeTable> _knowledge;
     private readonly Lazy<HashSet<string>> _patchFiles;
     private readonly Lazy<HashSet<string>> _kustomizeVariables;
 
-    internal LintedSet(IReadOnlyList<SourceFile> files, IReadOnlyList<KubeObject> objects, IReadOnlyList<Kustomization> kustomizations, string defaultNamespace, KnowledgeTable knowledge)
+    internal LintedSet(IReadOnlyList<SourceFile> files, IReadOnlyList<KubeObject> objects, IReadOnlyList<Kustomization> kustomizations, string defaultNamespace, Lazy<KnowledgeTable> knowledge)
     {
         Files = files;
         Objects = objects;
         Kustomizations = kustomizations;
         DefaultNamespace = defaultNamespace;
-        Knowledge = knowledge;
-        _graph = new Lazy<ReferenceGraph>(() => ReferenceGraph.Build(this, knowledge), LazyThreadSafetyMode.ExecutionAndPublication);
+        _knowledge = knowledge;
+        _graph = new Lazy<ReferenceGraph>(() => ReferenceGraph.Build(this, knowledge.Value), LazyThreadSafetyMode.ExecutionAndPublication);
         _kustomizeVariables = new Lazy<HashSet<string>>(() => new HashSet<string>(kustomizations.SelectMany(k => k.VariableNames), StringComparer.Ordinal), LazyThreadSafetyMode.ExecutionAndPublication);
         _patchFiles = new Lazy<HashSet<string>>(() => new HashSet<string>(kustomizations.SelectMany(k => k.PatchFiles), StringComparer.Ordinal), LazyThreadSafetyMode.ExecutionAndPublication);
         foreach (var obj in objects)
@@ -42,7 +46,7 @@ public sealed class LintedSet
     public string DefaultNamespace { get; }
 
     /// <summary>What the run knows about producers, implicit objects and custom resources (the engine's table and the user's).</summary>
-    public KnowledgeTable Knowledge { get; }
+    public KnowledgeTable Knowledge => _knowledge.Value;
 
     /// <summary>
     /// What will exist at deploy time and who reads it: every ConfigMap and Secret pods can consume (manifests,
@@ -111,7 +115,7 @@ public sealed class LintedSet
     /// <summary>Builds the set with a default namespace per file (configuration may differ by folder).</summary>
     public static LintedSet Build(IReadOnlyList<SourceFile> files, Func<SourceFile, string> defaultNamespaceOf, KnowledgeTable? knowledge = null)
     {
-        knowledge ??= KnowledgeTable.Default;
+        var table = knowledge is null ? new Lazy<KnowledgeTable>(() => KnowledgeTable.Default) : new Lazy<KnowledgeTable>(() => knowledge);
         var objects = new List<KubeObject>();
         var kustomizations = new List<Kustomization>();
         foreach (var file in files)
@@ -160,15 +164,15 @@ public sealed class LintedSet
             }
         }
 
-        Classify(objects, knowledge);
-        return new LintedSet(files, objects, kustomizations, files.Count > 0 ? defaultNamespaceOf(files[0]) : "default", knowledge);
+        Classify(objects, table);
+        return new LintedSet(files, objects, kustomizations, files.Count > 0 ? defaultNamespaceOf(files[0]) : "default", table);
     }
 
     /// <summary>
     /// Tells each object whether an API server would know its kind (built-in, a CRD of the set, a group the knowledge
     /// table names) and where a custom resource keeps its pod specs.
     /// </summary>
-    private static void Classify(List<KubeObject> objects, KnowledgeTable knowledge)
+    private static void Classify(List<KubeObject> objects, Lazy<KnowledgeTable> knowledge)
     {
         var defined = new HashSet<(string Group, string Kind)>();
         foreach (var obj in objects)
@@ -189,10 +193,10 @@ public sealed class LintedSet
                 continue;
             }
 
-            obj.Api = (obj.Kind is not null && defined.Contains((group, obj.Kind))) || knowledge.IsKnownGroup(group) ? ObjectApi.KnownCustom : ObjectApi.Unknown;
+            obj.Api = (obj.Kind is not null && defined.Contains((group, obj.Kind))) || knowledge.Value.IsKnownGroup(group) ? ObjectApi.KnownCustom : ObjectApi.Unknown;
             if (obj.Kind is not null)
             {
-                obj.PodSpecPaths = knowledge.PodSpecPaths(group, obj.Kind);
+                obj.PodSpecPaths = knowledge.Value.PodSpecPaths(group, obj.Kind);
             }
         }
     }
