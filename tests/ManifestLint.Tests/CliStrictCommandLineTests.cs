@@ -148,6 +148,25 @@ public sealed class ExcludeTests
     }
 
     [Fact]
+    public void Files_editorconfig_marks_generated_code_are_read_for_references_but_their_findings_are_not_reported()
+    {
+        using var temp = new TempDirectory();
+        temp.Write(".editorconfig", "root = true\n\n[vendor/**]\ngenerated_code = true\n");
+        temp.Write("vendor/chart/bundle.yaml", Broken + "data: {level: info}\n");
+        temp.Write("deploy/pod.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: c\n    image: x\n    env:\n    - name: LEVEL\n      valueFrom: {configMapKeyRef: {name: app, key: level}}\n    - name: OTHER\n      valueFrom: {configMapKeyRef: {name: app, key: other}}\n");
+
+        var run = CliRun.In(temp.Path, ".");
+
+        // The vendored ConfigMap exists (no ML1002) and its keys count (ML1003 for 'other' only, in the linted file);
+        // its own error (a quoted immutable) is the vendor's, not reported.
+        Assert.DoesNotContain("bundle.yaml", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("ML1002", run.Out, StringComparison.Ordinal);
+        var line = Assert.Single(run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("deploy/pod.yaml", line, StringComparison.Ordinal);
+        Assert.Contains("no key 'other'", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_glob_that_does_not_match_leaves_the_file_linted_and_repeats_add_up()
     {
         using var temp = new TempDirectory();

@@ -27,6 +27,9 @@ internal sealed class FileOptions
         return ReferenceEquals(settings, FileSettings.Empty) ? _run : _cache.GetOrAdd(settings, Merge);
     }
 
+    /// <summary>True when configuration marks the file <c>generated_code = true</c>: its own findings are not reported.</summary>
+    public bool IsGenerated(SourceFile file) => _run.Configuration is not null && _run.Configuration.For(file).GeneratedCode;
+
     public ReportDiagnostic? Severity(DiagnosticDescriptor descriptor, SourceFile? file)
     {
         if (_run.SeverityOverrides.TryGetValue(descriptor.Id, out var overridden))

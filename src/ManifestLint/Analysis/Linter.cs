@@ -238,7 +238,7 @@ public sealed class Linter
         {
             var path = diagnostic.Location.GetLineSpan().Path;
             _files.TryGetValue(path, out var file);
-            if (file is { IsContext: true } && !ExplainsLintedFile(diagnostic))
+            if (file is not null && (file.IsContext || _options.IsGenerated(file)) && !ExplainsLintedFile(diagnostic))
             {
                 return;
             }
@@ -272,7 +272,7 @@ public sealed class Linter
         {
             foreach (var location in diagnostic.AdditionalLocations)
             {
-                if (_files.TryGetValue(location.GetLineSpan().Path, out var related) && !related.IsContext)
+                if (_files.TryGetValue(location.GetLineSpan().Path, out var related) && !related.IsContext && !_options.IsGenerated(related))
                 {
                     return true;
                 }

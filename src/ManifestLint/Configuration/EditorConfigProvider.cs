@@ -24,6 +24,9 @@ public sealed class EditorConfigProvider : IConfigurationProvider
     public const string DefaultNamespaceKey = "manifestlint.default_namespace";
     public const string ProducersKey = "manifestlint.producers";
 
+    /// <summary>Roslyn's key for generated files; here: read for references, findings not reported.</summary>
+    public const string GeneratedCodeKey = "generated_code";
+
     /// <summary>The prefix of the safety limits: <c>manifestlint.max_file_bytes</c>, <c>manifestlint.max_depth</c>, ...</summary>
     public const string LimitPrefix = "manifestlint.";
 
@@ -266,6 +269,7 @@ public sealed class EditorConfigProvider : IConfigurationProvider
 
         return new FileSettings(severity, string.IsNullOrWhiteSpace(ns) ? null : ns!.Trim(), version, externals, directories, source)
         {
+            GeneratedCode = string.Equals(option(GeneratedCodeKey)?.Trim(), "true", StringComparison.OrdinalIgnoreCase),
             Limits = limits,
         };
     }

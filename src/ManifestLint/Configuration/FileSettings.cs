@@ -39,6 +39,12 @@ public sealed class FileSettings
     /// <summary>Safety limits set for this file (<c>manifestlint.max_depth</c>, ...); the command line wins over them.</summary>
     public Yaml.YamlLimitSettings Limits { get; init; } = Yaml.YamlLimitSettings.None;
 
+    /// <summary>
+    /// <c>generated_code = true</c>, Roslyn's own key for files nobody edits by hand (vendored charts, rendered
+    /// bundles): the file is read for references, but its own findings are not reported, as with <c>--context</c>.
+    /// </summary>
+    public bool GeneratedCode { get; init; }
+
     /// <summary>A key identifying the configuration files behind these settings (for caching).</summary>
     public string? Source { get; }
 }
