@@ -66,6 +66,13 @@ internal sealed class LintCommand
         HelpName = "NAMESPACE",
     };
 
+    private readonly Option<string> _kustomize = new Option<string>("--kustomize")
+    {
+        Description = "auto: lint each kustomize root as `kustomize build` makes it (the default); off: lint every file as written.",
+        DefaultValueFactory = _ => "auto",
+        HelpName = "auto|off",
+    }.AcceptOnlyFromAmong("auto", "off");
+
     private readonly Option<string?> _kubeVersion = new("--kube-version")
     {
         Description = $"The Kubernetes version to validate for ({KubernetesVersion.Oldest} to {KubernetesVersion.Newest}; default {KubernetesVersion.Newest}).",
@@ -117,7 +124,7 @@ internal sealed class LintCommand
     {
         _fixes = new FixCommand(root);
         root.Arguments.Add(_paths);
-        foreach (var option in new Option[] { _format, _sarifCategory, _baseline, _config, _showSuppressed, _noEditorConfig, _output, _failLevel, _namespace, _kubeVersion, _stdinFileName, _external, _producers, _severity, _context, _limit })
+        foreach (var option in new Option[] { _format, _sarifCategory, _baseline, _config, _showSuppressed, _noEditorConfig, _output, _failLevel, _namespace, _kustomize, _kubeVersion, _stdinFileName, _external, _producers, _severity, _context, _limit })
         {
             root.Options.Add(option);
         }
@@ -357,6 +364,7 @@ internal sealed class LintCommand
         options = new LintOptions
         {
             DefaultNamespace = ns,
+            BuildKustomizations = parseResult.GetValue(_kustomize) != "off",
             DefaultNamespaceIsExplicit = parseResult.GetResult(_namespace) is { Implicit: false },
             KubeVersion = kubeVersion,
             KubeVersionIsExplicit = parseResult.GetValue(_kubeVersion) is not null,

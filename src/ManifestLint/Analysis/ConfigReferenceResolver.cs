@@ -81,7 +81,7 @@ public static class ConfigReferenceResolver
             return new ReferenceResolution(use, ReferenceResolutionKind.Found, group, Array.Empty<ConfigSource>());
         }
 
-        if (options.ExternalObjects.Contains(reference.KindName, name))
+        if (options.ExternalObjects.Contains(reference.KindName, name) || set.KustomizeBuild is { IsIncomplete: true })
         {
             return new ReferenceResolution(use, ReferenceResolutionKind.External, null, Array.Empty<ConfigSource>());
         }

@@ -59,6 +59,12 @@ public sealed record LintOptions
     /// <summary>True when <see cref="KubeVersion"/> was given on the command line.</summary>
     public bool KubeVersionIsExplicit { get; init; }
 
+    /// <summary>
+    /// Whether kustomizations are built (<c>--kustomize auto</c>, the default): each root's objects are linted as
+    /// <c>kustomize build</c> makes them. Off lints every file as written.
+    /// </summary>
+    public bool BuildKustomizations { get; init; } = true;
+
     /// <summary>How many files are parsed at once; 0 means one per core.</summary>
     public int MaxParallelism { get; init; }
 

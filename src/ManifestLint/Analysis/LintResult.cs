@@ -43,6 +43,9 @@ public sealed class LintResult
 
     public TimeSpan Elapsed { get; }
 
+    /// <summary>The kustomize builds the run linted (empty when there are none or builds are off).</summary>
+    public IReadOnlyList<Model.Kustomize.KustomizeBuild> Builds { get; init; } = Array.Empty<Model.Kustomize.KustomizeBuild>();
+
     /// <summary>Where the time of the run went (the benchmark's phase table).</summary>
     public LintPhaseTimes Phases { get; init; } = LintPhaseTimes.None;
 

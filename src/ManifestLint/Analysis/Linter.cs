@@ -4,6 +4,7 @@ using System.Globalization;
 using ManifestLint.Configuration;
 using ManifestLint.Loading;
 using ManifestLint.Model;
+using ManifestLint.Model.Kustomize;
 using Microsoft.CodeAnalysis;
 
 namespace ManifestLint.Analysis;
@@ -14,6 +15,9 @@ namespace ManifestLint.Analysis;
 /// </summary>
 public sealed class Linter
 {
+    /// <summary>Property of a finding in a file several kustomize builds read: the builds it occurs in, comma-separated.</summary>
+    public const string KustomizeBuildsProperty = "kustomizeBuilds";
+
     private readonly RuleCatalog _catalog;
     private readonly LintOptions _options;
 
@@ -56,6 +60,8 @@ public sealed class Linter
         var knowledgeMessages = new List<ConfigurationMessage>();
         var knowledge = KnowledgeFiles.Load(_options.KnowledgeFiles.Concat(_options.Configuration?.KnowledgeFiles ?? Array.Empty<string>()), knowledgeMessages);
         var set = LintedSet.Build(files, file => namespaces[file], knowledge);
+        var builds = _options.BuildKustomizations ? KustomizeBuilder.BuildAll(files, file => namespaces[file]) : Array.Empty<KustomizeBuild>();
+        var scopes = Scopes(set, builds, files, namespaces, knowledge);
         var modelled = stopwatch.Elapsed;
         var actions = new RuleActions();
         foreach (var rule in _catalog.Rules)
@@ -68,8 +74,14 @@ public sealed class Linter
             }
         }
 
-        var collector = new Collector(fileOptions, set);
-        Run(actions, set, collector, fileOptions);
+        var collector = new Collector(fileOptions, set, builds);
+        RunFileActions(actions, set, collector, fileOptions);
+        for (var i = 0; i < scopes.Count; i++)
+        {
+            var scope = scopes[i];
+            Run(actions, scope, collector, diagnostic => collector.Add(diagnostic, scope.KustomizeBuild), fileOptions);
+        }
+
         var ruled = stopwatch.Elapsed;
 
         // Suppressions apply last, to findings that would be shown, so that an unused one can be told apart.
@@ -97,6 +109,7 @@ public sealed class Linter
 
         var messages = (_options.Configuration?.Messages ?? Array.Empty<ConfigurationMessage>())
             .Concat(knowledgeMessages)
+            .Concat(builds.SelectMany(b => b.Notes).Distinct().Select(n => new ConfigurationMessage(n.File.DisplayPath, n.Line, "kustomize: " + n.Message)))
             .Concat(suppressions.Messages)
             .Concat(suppressions.Unused())
             .OrderBy(m => m.Path, StringComparer.Ordinal)
@@ -108,6 +121,7 @@ public sealed class Linter
             Suppressed = suppressed,
             ConfigurationMessages = messages,
             Phases = new LintPhaseTimes(loaded, modelled - started, ruled - modelled, stopwatch.Elapsed - ruled),
+            Builds = builds,
         };
     }
 
@@ -132,17 +146,64 @@ public sealed class Linter
         return false;
     }
 
-    private void Run(RuleActions actions, LintedSet set, Collector collector, FileOptions fileOptions)
+    /// <summary>
+    /// The sets whose objects the rules look at: each kustomize build's objects as the build makes them, and the
+    /// objects of every file no build reads, as written. Without builds, that is the whole set. Each set also sees
+    /// what the sets deployed beside it define: the files outside builds see every build, a build sees those files
+    /// and the builds that share no file with it (a dev and a prod overlay of one base are alternatives, not both
+    /// deployed).
+    /// </summary>
+    private static IReadOnlyList<LintedSet> Scopes(LintedSet set, IReadOnlyList<KustomizeBuild> builds, IReadOnlyList<SourceFile> files, Dictionary<SourceFile, string> namespaces, Model.Knowledge.KnowledgeTable? knowledge)
+    {
+        if (builds.Count == 0)
+        {
+            return new[] { set };
+        }
+
+        var built = new HashSet<string>(builds.SelectMany(b => b.Files), StringComparer.Ordinal);
+        var flatFiles = files.Where(f => !built.Contains(f.Path)).ToArray();
+        var flat = LintedSet.Build(flatFiles, file => namespaces[file], knowledge);
+        var byPath = files.GroupBy(f => f.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var buildSets = new List<LintedSet>();
+        foreach (var build in builds)
+        {
+            var buildFiles = build.Files.Where(byPath.ContainsKey).Select(p => byPath[p]).OrderBy(f => f.Path, StringComparer.Ordinal).ToArray();
+            buildSets.Add(LintedSet.FromBuild(build, buildFiles, namespaces[build.Root.File], knowledge));
+        }
+
+        flat.SeeAlso(buildSets);
+        for (var i = 0; i < buildSets.Count; i++)
+        {
+            var mine = new HashSet<string>(builds[i].Files, StringComparer.Ordinal);
+            var context = new List<LintedSet> { flat };
+            for (var j = 0; j < buildSets.Count; j++)
+            {
+                if (j != i && !builds[j].Files.Any(mine.Contains))
+                {
+                    context.Add(buildSets[j]);
+                }
+            }
+
+            buildSets[i].SeeAlso(context);
+        }
+
+        return buildSets.Prepend(flat).ToArray();
+    }
+
+    private static void RunFileActions(RuleActions actions, LintedSet set, Collector collector, FileOptions fileOptions)
     {
         foreach (var file in set.Files)
         {
             var options = fileOptions.For(file);
             foreach (var action in actions.File)
             {
-                collector.Invoke(action.Rule, file.DisplayPath, () => action.Action(new FileAnalysisContext(file, set, options, fileOptions, collector.Add)));
+                collector.Invoke(action.Rule, file.DisplayPath, () => action.Action(new FileAnalysisContext(file, set, options, fileOptions, d => collector.Add(d, null))));
             }
         }
+    }
 
+    private void Run(RuleActions actions, LintedSet set, Collector collector, Action<Diagnostic> report, FileOptions fileOptions)
+    {
         void AnalyzeObject(KubeObject obj)
         {
             var options = fileOptions.For(obj.File);
@@ -150,7 +211,7 @@ public sealed class Linter
             {
                 if (action.Kinds is null || (obj.Kind is not null && action.Kinds.Contains(obj.Kind)))
                 {
-                    collector.Invoke(action.Rule, obj.File.DisplayPath, () => action.Action(new ObjectAnalysisContext(obj, set, options, fileOptions, collector.Add)));
+                    collector.Invoke(action.Rule, obj.File.DisplayPath, () => action.Action(new ObjectAnalysisContext(obj, set, options, fileOptions, report)));
                 }
             }
 
@@ -163,7 +224,7 @@ public sealed class Linter
             {
                 foreach (var action in actions.PodSpec)
                 {
-                    collector.Invoke(action.Rule, obj.File.DisplayPath, () => action.Action(new PodSpecAnalysisContext(podSpec, set, options, fileOptions, collector.Add)));
+                    collector.Invoke(action.Rule, obj.File.DisplayPath, () => action.Action(new PodSpecAnalysisContext(podSpec, set, options, fileOptions, report)));
                 }
             }
         }
@@ -183,7 +244,7 @@ public sealed class Linter
 
         foreach (var action in actions.Set)
         {
-            collector.Invoke(action.Rule, "the linted set", () => action.Action(new SetAnalysisContext(set, _options, fileOptions, collector.Add)));
+            collector.Invoke(action.Rule, set.KustomizeBuild is null ? "the linted set" : "kustomize build " + set.KustomizeBuild.Label, () => action.Action(new SetAnalysisContext(set, _options, fileOptions, report)));
         }
     }
 
@@ -191,14 +252,29 @@ public sealed class Linter
     {
         private readonly object _gate = new();
         private readonly List<Diagnostic> _diagnostics = new();
+        private readonly List<KustomizeBuild?> _builds = new();
+        private readonly Dictionary<string, List<KustomizeBuild>> _buildsByFile = new(StringComparer.Ordinal);
         private readonly List<string> _internalErrors = new();
         private readonly FindingBudget _budget = new();
         private readonly FileOptions _options;
         private readonly Dictionary<string, SourceFile> _files;
 
-        public Collector(FileOptions options, LintedSet set)
+        public Collector(FileOptions options, LintedSet set, IReadOnlyList<KustomizeBuild> builds)
         {
             _options = options;
+            foreach (var build in builds)
+            {
+                foreach (var path in build.Files)
+                {
+                    if (!_buildsByFile.TryGetValue(path, out var list))
+                    {
+                        _buildsByFile[path] = list = new List<KustomizeBuild>();
+                    }
+
+                    list.Add(build);
+                }
+            }
+
             _files = new Dictionary<string, SourceFile>(StringComparer.Ordinal);
             foreach (var file in set.Files)
             {
@@ -234,7 +310,7 @@ public sealed class Linter
             }
         }
 
-        public void Add(Diagnostic diagnostic)
+        public void Add(Diagnostic diagnostic, KustomizeBuild? build)
         {
             var path = diagnostic.Location.GetLineSpan().Path;
             _files.TryGetValue(path, out var file);
@@ -259,6 +335,7 @@ public sealed class Linter
                 if (_budget.Admit(diagnostic))
                 {
                     _diagnostics.Add(diagnostic);
+                    _builds.Add(build);
                 }
             }
         }
@@ -285,9 +362,73 @@ public sealed class Linter
         {
             lock (_gate)
             {
-                var kept = _budget.Cap(Sort(_diagnostics), out var added);
+                var kept = _budget.Cap(Sort(MergeBuilds()), out var added);
                 return added ? Sort(kept) : kept;
             }
+        }
+
+        /// <summary>
+        /// One finding per place: the same finding at the same node from several kustomize builds (a base line that the
+        /// dev and the prod overlay both build) is reported once. Where the file is read by more than one build, the
+        /// message names the builds the finding occurs in, so that a problem only one overlay causes names it.
+        /// </summary>
+        private List<Diagnostic> MergeBuilds()
+        {
+            if (_buildsByFile.Count == 0)
+            {
+                return _diagnostics;
+            }
+
+            var merged = new List<Diagnostic>(_diagnostics.Count);
+            var groups = new Dictionary<(string Id, string Path, int Start, int End, int Occurrence), int>();
+            var labels = new List<List<string>?>();
+            var occurrences = new Dictionary<(string, string, int, int, string?), int>();
+            for (var i = 0; i < _diagnostics.Count; i++)
+            {
+                var diagnostic = _diagnostics[i];
+                var build = _builds[i];
+                if (build is null)
+                {
+                    merged.Add(diagnostic);
+                    labels.Add(null);
+                    continue;
+                }
+
+                var path = diagnostic.Location.GetLineSpan().Path;
+                var span = diagnostic.Location.SourceSpan;
+                var occurrenceKey = (diagnostic.Id, path, span.Start, span.End, build.Label);
+                occurrences.TryGetValue(occurrenceKey, out var occurrence);
+                occurrences[occurrenceKey] = occurrence + 1;
+                var key = (diagnostic.Id, path, span.Start, span.End, occurrence);
+                if (groups.TryGetValue(key, out var at))
+                {
+                    if (!labels[at]!.Contains(build.Label))
+                    {
+                        labels[at]!.Add(build.Label);
+                    }
+
+                    continue;
+                }
+
+                groups[key] = merged.Count;
+                merged.Add(diagnostic);
+                labels.Add(new List<string> { build.Label });
+            }
+
+            for (var i = 0; i < merged.Count; i++)
+            {
+                var path = merged[i].Location.GetLineSpan().Path;
+                if (labels[i] is { } names && _buildsByFile.TryGetValue(path, out var readers) && readers.Count > 1)
+                {
+                    names.Sort(StringComparer.Ordinal);
+                    var text = names.Count == 1 ? "kustomize build " + names[0]
+                        : names.Count <= 3 ? "kustomize builds " + string.Join(", ", names)
+                        : $"kustomize builds {string.Join(", ", names.Take(2))} and {names.Count - 2} more";
+                    merged[i] = WithMessage(merged[i], merged[i].GetMessage(CultureInfo.InvariantCulture) + " (" + text + ")", string.Join(",", names));
+                }
+            }
+
+            return merged;
         }
 
         private static IReadOnlyList<Diagnostic> Sort(List<Diagnostic> diagnostics)
@@ -350,13 +491,19 @@ public sealed class Linter
             }
         }
 
-        private static Diagnostic WithSeverity(Diagnostic diagnostic, DiagnosticSeverity severity)
+        private static Diagnostic WithMessage(Diagnostic diagnostic, string message, string builds) =>
+            Recreate(diagnostic, message, diagnostic.Severity, diagnostic.Properties.SetItem(KustomizeBuildsProperty, builds));
+
+        private static Diagnostic WithSeverity(Diagnostic diagnostic, DiagnosticSeverity severity) =>
+            Recreate(diagnostic, diagnostic.GetMessage(CultureInfo.InvariantCulture), severity, diagnostic.Properties);
+
+        private static Diagnostic Recreate(Diagnostic diagnostic, string message, DiagnosticSeverity severity, ImmutableDictionary<string, string?> properties)
         {
             var descriptor = diagnostic.Descriptor;
             return Diagnostic.Create(
                 descriptor.Id,
                 descriptor.Category,
-                diagnostic.GetMessage(CultureInfo.InvariantCulture),
+                message,
                 severity,
                 descriptor.DefaultSeverity,
                 isEnabledByDefault: true,
@@ -367,7 +514,7 @@ public sealed class Linter
                 location: diagnostic.Location,
                 additionalLocations: diagnostic.AdditionalLocations,
                 customTags: descriptor.CustomTags,
-                properties: diagnostic.Properties);
+                properties: properties);
         }
     }
 }

@@ -104,7 +104,16 @@ public sealed class ConfigSource
     /// True when references from every namespace see it: a generated source (kustomize moves it and the workloads
     /// of its build into one namespace), an implicit object, or what a cluster-wide producer makes.
     /// </summary>
-    public bool InEveryNamespace => Namespace is null || Origin is ConfigOrigin.Generator or ConfigOrigin.Implicit;
+    public bool InEveryNamespace => Namespace is null || (Origin is ConfigOrigin.Generator && !IsBuilt) || Origin is ConfigOrigin.Implicit;
+
+    /// <summary>True for what a kustomize build made: its name and namespace are the built ones.</summary>
+    public bool IsBuilt { get; private init; }
+
+    /// <summary>
+    /// True for a built generator's object whose name kustomize ends with its content hash (<c>app-config-5fgh2k8m9t</c>);
+    /// <see cref="Name"/> is the name without it, as the build's references are.
+    /// </summary>
+    public bool IsHashSuffixed { get; private init; }
 
     /// <summary>What makes a producer's or an implicit object: <c>Certificate cert-manager/web</c>, <c>istiod</c>.</summary>
     public string? MadeBy { get; }
@@ -142,6 +151,7 @@ public sealed class ConfigSource
     /// </summary>
     public string DisplayName => Origin switch
     {
+        ConfigOrigin.Generator when IsBuilt => $"{KindName} {Namespace}/{Name} ({(Kind == ConfigKind.ConfigMap ? "configMapGenerator" : "secretGenerator")} of {File!.DisplayPath})",
         ConfigOrigin.Generator => $"{KindName} {Name} ({(Kind == ConfigKind.ConfigMap ? "configMapGenerator" : "secretGenerator")} of {File!.DisplayPath})",
         ConfigOrigin.Producer => $"{KindName} {(Namespace is null ? string.Empty : Namespace + "/")}{Name} (made by {MadeBy})",
         ConfigOrigin.Implicit => $"{KindName} {Name} (made by {MadeBy})",
@@ -178,15 +188,24 @@ public sealed class ConfigSource
             known &= AddKeys(obj.Root, "stringData", data.StringData, environment, volume);
         }
 
-        return new ConfigSource(data.Kind, obj.Name, obj.Namespace, obj.File, obj.NameNode, obj, null,
+        return new ConfigSource(data.Kind, obj.Name, obj.Namespace, obj.FileOf(obj.NameNode), obj.NameNode, obj, null,
             environment, volume, known, data.Immutable, extendsBase: false, ConfigOrigin.Manifest);
     }
+
+    /// <summary>What a generator of a kustomize build makes, with its built name and namespace.</summary>
+    internal static ConfigSource FromBuildGenerator(Kustomize.GeneratedObject made, string @namespace) =>
+        new(made.Kind, made.Name, @namespace, made.File, made.NameNode, null, made.Kustomization,
+            new List<string>(made.Keys), new List<string>(made.Keys), made.KeysKnown, made.Immutable || made.Hashed, extendsBase: false, ConfigOrigin.Generator)
+        {
+            IsBuilt = true,
+            IsHashSuffixed = made.Hashed,
+        };
 
     /// <summary>What a controller makes from an object of the set.</summary>
     internal static ConfigSource FromProducer(Knowledge.ProducedObject made, string? madeBy = null, bool guessed = false)
     {
         var keys = made.Keys ?? Array.Empty<string>();
-        return new ConfigSource(made.Kind, made.Name, made.Namespace, made.Producer.File, made.Anchor, null, null,
+        return new ConfigSource(made.Kind, made.Name, made.Namespace, made.Anchor is null ? made.Producer.File : made.Producer.FileOf(made.Anchor), made.Anchor, null, null,
             new List<string>(keys), new List<string>(keys), made.Keys is not null, immutable: false, extendsBase: false,
             ConfigOrigin.Producer, madeBy ?? made.Producer.DisplayName)
         {

@@ -36,7 +36,20 @@ public sealed class KubeObject
         Namespace = HasExplicitNamespace ? explicitNamespace! : defaultNamespace;
     }
 
+    /// <summary>The file the object was written in (for a built object, the file of its resource document).</summary>
     public SourceFile File { get; }
+
+    /// <summary>
+    /// For an object a kustomize build changed: the nodes it took from other files (patches, the kustomization).
+    /// Null for an object as written.
+    /// </summary>
+    public Kustomize.NodeOrigins? Origins { get; internal init; }
+
+    /// <summary>The kustomize build this object comes out of; null for an object linted as written.</summary>
+    public Kustomize.KustomizeBuild? Build { get; internal set; }
+
+    /// <summary>The file <paramref name="node"/> of this object was written in: <see cref="File"/>, or a patch's or kustomization's.</summary>
+    public SourceFile FileOf(YamlNode node) => Origins is null ? File : Origins.FileOf(Root, File, node);
 
     public YamlDocument Document { get; }
 

@@ -17,7 +17,6 @@ internal static class KustomizeGenerator
 
     public static IEnumerable<ConfigSource> Read(Kustomization kustomization)
     {
-        var immutableByDefault = kustomization.Root.GetMapping("generatorOptions")?.GetScalar("immutable") is { Resolved: { Type: ScalarType.Bool, Bool: true } };
         foreach (var (kind, generators) in new[] { (ConfigKind.ConfigMap, kustomization.ConfigMapGenerator), (ConfigKind.Secret, kustomization.SecretGenerator) })
         {
             if (generators is null)
@@ -29,16 +28,28 @@ internal static class KustomizeGenerator
             {
                 if (item is YamlMapping entry && entry.GetScalar("name") is { } nameNode && entry.GetString("name") is { Length: > 0 } name)
                 {
-                    yield return Read(kustomization, kind, entry, nameNode, name, immutableByDefault);
+                    yield return Read(kustomization, kind, entry, nameNode, name);
                 }
             }
         }
     }
 
-    private static ConfigSource Read(Kustomization kustomization, ConfigKind kind, YamlMapping entry, YamlScalar nameNode, string name, bool immutableByDefault)
+    private static ConfigSource Read(Kustomization kustomization, ConfigKind kind, YamlMapping entry, YamlScalar nameNode, string name)
+    {
+        var keys = ReadKeys(kustomization, entry, out var known);
+
+        // kustomize stores every generated value in data (a file that is not UTF-8 would go to binaryData; its
+        // content is not read here), so environment variables and volumes see the same keys.
+        // A content hash in the name makes every change a new object that the pods roll to: in effect immutable.
+        return new ConfigSource(kind, name, kustomization.Namespace ?? entry.GetString("namespace"), kustomization.File, nameNode, null, kustomization,
+            keys, new List<string>(keys), known, IsImmutable(kustomization, entry) || IsHashed(kustomization, entry), extendsBase: entry.GetString("behavior") == "merge", ConfigOrigin.Generator);
+    }
+
+    /// <summary>The keys one generator entry gives its object; <paramref name="known"/> is false when a source could not be read.</summary>
+    internal static List<string> ReadKeys(Kustomization kustomization, YamlMapping entry, out bool known)
     {
         var keys = new List<string>();
-        var known = true;
+        known = true;
         foreach (var literal in Strings(entry.GetSequence("literals")))
         {
             // kustomize splits a literal source at its first '='; one without '=' fails the build.
@@ -71,20 +82,20 @@ internal static class KustomizeGenerator
             known &= ReadEnvFile(kustomization, envFile, keys);
         }
 
-        var behavior = entry.GetString("behavior");
-        var immutable = entry.GetMapping("options")?.GetScalar("immutable") is { ResolvedType: ScalarType.Bool } flag
-            ? flag.Resolved.Bool
-            : immutableByDefault;
-
-        // kustomize stores every generated value in data (a file that is not UTF-8 would go to binaryData; its
-        // content is not read here), so environment variables and volumes see the same keys.
-        // A content hash in the name makes every change a new object that the pods roll to: in effect immutable.
-        var hashed = !(entry.GetMapping("options")?.GetScalar("disableNameSuffixHash") is { Resolved: { Type: ScalarType.Bool, Bool: true } }
-                       || (kustomization.Root.GetMapping("generatorOptions")?.GetScalar("disableNameSuffixHash") is { Resolved: { Type: ScalarType.Bool, Bool: true } }
-                           && entry.GetMapping("options")?.GetScalar("disableNameSuffixHash") is not { Resolved: { Type: ScalarType.Bool, Bool: false } }));
-        return new ConfigSource(kind, name, kustomization.Namespace ?? entry.GetString("namespace"), kustomization.File, nameNode, null, kustomization,
-            keys, new List<string>(keys), known, immutable || hashed, extendsBase: behavior == "merge", ConfigOrigin.Generator);
+        return keys;
     }
+
+    /// <summary>True when the entry (or the kustomization's <c>generatorOptions</c>) makes the object immutable.</summary>
+    internal static bool IsImmutable(Kustomization kustomization, YamlMapping entry) =>
+        entry.GetMapping("options")?.GetScalar("immutable") is { ResolvedType: ScalarType.Bool } flag
+            ? flag.Resolved.Bool
+            : kustomization.Root.GetMapping("generatorOptions")?.GetScalar("immutable") is { Resolved: { Type: ScalarType.Bool, Bool: true } };
+
+    /// <summary>True when kustomize appends the content hash to the generated name (the default).</summary>
+    internal static bool IsHashed(Kustomization kustomization, YamlMapping entry) =>
+        !(entry.GetMapping("options")?.GetScalar("disableNameSuffixHash") is { Resolved: { Type: ScalarType.Bool, Bool: true } }
+          || (kustomization.Root.GetMapping("generatorOptions")?.GetScalar("disableNameSuffixHash") is { Resolved: { Type: ScalarType.Bool, Bool: true } }
+              && entry.GetMapping("options")?.GetScalar("disableNameSuffixHash") is not { Resolved: { Type: ScalarType.Bool, Bool: false } }));
 
     private static IEnumerable<string> Strings(YamlSequence? sequence)
     {

@@ -12,7 +12,9 @@ namespace ManifestLint.Model;
 public sealed class LintedSet
 {
     private readonly Dictionary<SourceFile, List<KubeObject>> _byFile = new();
+    private readonly Lazy<ReferenceGraph> _ownGraph;
     private readonly Lazy<ReferenceGraph> _graph;
+    private IReadOnlyList<LintedSet> _context = Array.Empty<LintedSet>();
 
     // Read on first use: a run over built-in kinds that asks no reference question (one small file in pre-commit)
     // never parses the table.
@@ -20,15 +22,18 @@ public sealed class LintedSet
     private readonly Lazy<HashSet<string>> _patchFiles;
     private readonly Lazy<HashSet<string>> _kustomizeVariables;
 
-    internal LintedSet(IReadOnlyList<SourceFile> files, IReadOnlyList<KubeObject> objects, IReadOnlyList<Kustomization> kustomizations, string defaultNamespace, Lazy<KnowledgeTable> knowledge)
+    internal LintedSet(IReadOnlyList<SourceFile> files, IReadOnlyList<KubeObject> objects, IReadOnlyList<Kustomization> kustomizations, string defaultNamespace, Lazy<KnowledgeTable> knowledge, Kustomize.KustomizeBuild? build = null)
     {
         Files = files;
         Objects = objects;
         Kustomizations = kustomizations;
         DefaultNamespace = defaultNamespace;
+        KustomizeBuild = build;
+        BuiltSources = build?.Generated ?? Array.Empty<ConfigSource>();
         _knowledge = knowledge;
-        _graph = new Lazy<ReferenceGraph>(() => ReferenceGraph.Build(this, knowledge.Value), LazyThreadSafetyMode.ExecutionAndPublication);
-        _kustomizeVariables = new Lazy<HashSet<string>>(() => new HashSet<string>(kustomizations.SelectMany(k => k.VariableNames), StringComparer.Ordinal), LazyThreadSafetyMode.ExecutionAndPublication);
+        _ownGraph = new Lazy<ReferenceGraph>(() => ReferenceGraph.Build(this, knowledge.Value), LazyThreadSafetyMode.ExecutionAndPublication);
+        _graph = new Lazy<ReferenceGraph>(() => _ownGraph.Value.WithContext(_context.Select(c => c._ownGraph.Value).ToArray()), LazyThreadSafetyMode.ExecutionAndPublication);
+        _kustomizeVariables = new Lazy<HashSet<string>>(() => new HashSet<string>(kustomizations.SelectMany(k => k.VariableNames).Concat(build?.VariableNames ?? Array.Empty<string>()), StringComparer.Ordinal), LazyThreadSafetyMode.ExecutionAndPublication);
         _patchFiles = new Lazy<HashSet<string>>(() => new HashSet<string>(kustomizations.SelectMany(k => k.PatchFiles), StringComparer.Ordinal), LazyThreadSafetyMode.ExecutionAndPublication);
         foreach (var obj in objects)
         {
@@ -42,6 +47,18 @@ public sealed class LintedSet
     public IReadOnlyList<KubeObject> Objects { get; }
 
     public IReadOnlyList<Kustomization> Kustomizations { get; }
+
+    /// <summary>The kustomize build whose objects this set holds; null for files linted as written.</summary>
+    public Kustomize.KustomizeBuild? KustomizeBuild { get; }
+
+    /// <summary>The ConfigMaps and Secrets the build's generators make (empty outside a build).</summary>
+    public IReadOnlyList<ConfigSource> BuiltSources { get; }
+
+    /// <summary>
+    /// Sets deployed beside this one (the files outside every build, builds that share no file with this one): what
+    /// they define exists for this set's references. Set before the graph is first asked.
+    /// </summary>
+    internal void SeeAlso(IReadOnlyList<LintedSet> context) => _context = context;
 
     public string DefaultNamespace { get; }
 
@@ -106,6 +123,15 @@ public sealed class LintedSet
         }
 
         list.Add(obj);
+    }
+
+    /// <summary>The set of one kustomize build: its built objects, read from <paramref name="files"/>.</summary>
+    public static LintedSet FromBuild(Kustomize.KustomizeBuild build, IReadOnlyList<SourceFile> files, string defaultNamespace, KnowledgeTable? knowledge = null)
+    {
+        var table = knowledge is null ? new Lazy<KnowledgeTable>(() => KnowledgeTable.Default) : new Lazy<KnowledgeTable>(() => knowledge);
+        var objects = build.Objects.ToList();
+        Classify(objects, table);
+        return new LintedSet(files, objects, Array.Empty<Kustomization>(), defaultNamespace, table, build);
     }
 
     /// <summary>Builds the set from read files: documents become objects, <c>*List</c> kinds are expanded.</summary>

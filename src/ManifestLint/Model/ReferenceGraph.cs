@@ -23,6 +23,26 @@ public sealed class ReferenceGraph
     private readonly Dictionary<ConfigKind, List<string>> _namesEverywhere = new();
     private readonly Dictionary<ObjectIdentity, List<ReferenceEdge>> _edges = new();
 
+    // The graphs of the sets deployed beside this one (files outside every kustomize build, builds that share no file
+    // with this one): what they define exists too. Only their own definitions are asked, never their context.
+    private readonly IReadOnlyList<ReferenceGraph> _context = Array.Empty<ReferenceGraph>();
+
+    private ReferenceGraph(ReferenceGraph own, IReadOnlyList<ReferenceGraph> context)
+    {
+        All = own.All;
+        Edges = own.Edges;
+        _byNamespace = own._byNamespace;
+        _namespacedByName = own._namespacedByName;
+        _everywhere = own._everywhere;
+        _namesByNamespace = own._namesByNamespace;
+        _namesEverywhere = own._namesEverywhere;
+        _edges = own._edges;
+        _context = context;
+    }
+
+    /// <summary>This graph, seeing also what the <paramref name="context"/> graphs define and who reads it there.</summary>
+    internal ReferenceGraph WithContext(IReadOnlyList<ReferenceGraph> context) => context.Count == 0 ? this : new ReferenceGraph(this, context);
+
     private ReferenceGraph(IReadOnlyList<ConfigSource> all, IReadOnlyList<ReferenceEdge> edges)
     {
         All = all;
@@ -78,29 +98,47 @@ public sealed class ReferenceGraph
     {
         _byNamespace.TryGetValue((kind, @namespace, name), out var local);
         _everywhere.TryGetValue((kind, name), out var everywhere);
-        if (local is null && everywhere is null)
+        IReadOnlyList<ConfigSource>? definitions = local is null ? everywhere : everywhere is null ? local : local.Concat(everywhere).ToList();
+        foreach (var other in _context)
         {
-            return null;
+            // Objects every namespace has are in every graph already.
+            var found = new List<ConfigSource>();
+            if (other._byNamespace.TryGetValue((kind, @namespace, name), out var theirs))
+            {
+                found.AddRange(theirs);
+            }
+
+            if (other._everywhere.TryGetValue((kind, name), out var theirsEverywhere))
+            {
+                found.AddRange(theirsEverywhere.Where(s => s.Origin != ConfigOrigin.Implicit));
+            }
+
+            if (found.Count > 0)
+            {
+                definitions = definitions is null ? found : definitions.Concat(found).ToList();
+            }
         }
 
-        var definitions = local is null ? everywhere! : everywhere is null ? local : local.Concat(everywhere).ToList();
-        return new ConfigSourceGroup(kind, @namespace, name, definitions);
+        return definitions is null ? null : new ConfigSourceGroup(kind, @namespace, name, definitions);
     }
 
     /// <summary>Manifest objects of that kind and name that exist only in other namespaces than <paramref name="namespace"/>.</summary>
     public IReadOnlyList<ConfigSource> FindInOtherNamespaces(ConfigKind kind, string @namespace, string name)
     {
-        if (!_namespacedByName.TryGetValue((kind, name), out var all))
-        {
-            return Array.Empty<ConfigSource>();
-        }
-
         var others = new List<ConfigSource>();
-        foreach (var source in all)
+        foreach (var graph in _context.Prepend(this))
         {
-            if (!string.Equals(source.Namespace, @namespace, StringComparison.Ordinal))
+            if (!graph._namespacedByName.TryGetValue((kind, name), out var all))
             {
-                others.Add(source);
+                continue;
+            }
+
+            foreach (var source in all)
+            {
+                if (!string.Equals(source.Namespace, @namespace, StringComparison.Ordinal))
+                {
+                    others.Add(source);
+                }
             }
         }
 
@@ -110,26 +148,47 @@ public sealed class ReferenceGraph
     /// <summary>The distinct names a pod in <paramref name="namespace"/> can reference (for "did you mean").</summary>
     public IEnumerable<string> NamesVisibleFrom(ConfigKind kind, string @namespace)
     {
-        if (_namesByNamespace.TryGetValue((kind, @namespace), out var names))
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var graph in _context.Prepend(this))
         {
-            foreach (var name in names)
+            if (graph._namesByNamespace.TryGetValue((kind, @namespace), out var names))
             {
-                yield return name;
+                foreach (var name in names)
+                {
+                    if (seen.Add(name))
+                    {
+                        yield return name;
+                    }
+                }
             }
-        }
 
-        if (_namesEverywhere.TryGetValue(kind, out var everywhere))
-        {
-            foreach (var name in everywhere)
+            if (graph._namesEverywhere.TryGetValue(kind, out var everywhere))
             {
-                yield return name;
+                foreach (var name in everywhere)
+                {
+                    if (seen.Add(name))
+                    {
+                        yield return name;
+                    }
+                }
             }
         }
     }
 
     /// <summary>Every reference to the object with this identity, in object order.</summary>
-    public IReadOnlyList<ReferenceEdge> ReferencesTo(ObjectIdentity identity) =>
-        _edges.TryGetValue(identity, out var list) ? list : Array.Empty<ReferenceEdge>();
+    public IReadOnlyList<ReferenceEdge> ReferencesTo(ObjectIdentity identity)
+    {
+        var own = _edges.TryGetValue(identity, out var list) ? list : (IReadOnlyList<ReferenceEdge>)Array.Empty<ReferenceEdge>();
+        foreach (var other in _context)
+        {
+            if (other._edges.TryGetValue(identity, out var theirs))
+            {
+                own = own.Concat(theirs).ToList();
+            }
+        }
+
+        return own;
+    }
 
     /// <summary>
     /// The ConfigMap or Secret a volume projection reads, as a pod of the projection's namespace sees it; null for
@@ -219,6 +278,8 @@ public sealed class ReferenceGraph
         {
             all.AddRange(KustomizeGenerator.Read(kustomization));
         }
+
+        all.AddRange(set.BuiltSources);
 
         foreach (var obj in set.Objects)
         {

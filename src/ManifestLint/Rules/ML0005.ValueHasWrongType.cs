@@ -29,7 +29,7 @@ public sealed class ValueHasWrongType : ManifestRule
                 // A wrong scalar is shown where it is; a block mapping or list starts on the next line, so its key is.
                 var anchor = violation.Node is YamlScalar || violation.ItemIndex is not null ? violation.Node : violation.Entry.Key;
                 var secret = context.Object.IsKind("Secret");
-                context.ReportAt(Rule, anchor, null, Hint(context.Object.File, violation, secret), Message(violation, context.Object.DisplayName, secret));
+                context.ReportAt(Rule, anchor, null, Hint(context.Object.FileOf(anchor), violation, secret), Message(violation, context.Object.DisplayName, secret));
             }
         }
     });

@@ -34,7 +34,7 @@ public sealed class ReferencedKeyDoesNotExist : ManifestRule
             string message;
             var keys = problem.Item is null ? target.EnvironmentKeys : target.VolumeKeys;
             var hint = ReferenceText.KeySuggestion(key, keys) is { } meant
-                ? FixHints.ReplaceScalar(context.Object.File, problem.Anchor, FixHints.ScalarTextFor(meant, problem.Anchor.Style), $"Use key '{meant}'")
+                ? FixHints.ReplaceScalar(context.Object.FileOf(problem.Anchor), problem.Anchor, FixHints.ScalarTextFor(meant, problem.Anchor.Style), $"Use key '{meant}'")
                 : null;
             if (problem.Item is { } item)
             {

@@ -31,7 +31,7 @@ public sealed class EnvironmentVariableReadsBinaryDataKey : ManifestRule
             var target = problem.Resolution.Target!;
             // A data key close to the binaryData one is likely the one meant (tls-crt in binaryData, tls.crt in data).
             var hint = ReferenceText.KeySuggestion(problem.Key!, target.EnvironmentKeys) is { } meant
-                ? FixHints.ReplaceScalar(context.Object.File, problem.Anchor, FixHints.ScalarTextFor(meant, problem.Anchor.Style), $"Use key '{meant}' of data")
+                ? FixHints.ReplaceScalar(context.Object.FileOf(problem.Anchor), problem.Anchor, FixHints.ScalarTextFor(meant, problem.Anchor.Style), $"Use key '{meant}' of data")
                 : null;
             context.ReportAt(Rule, problem.Anchor, ReferenceText.DefinedAt(target.Definitions), hint,
                 $"Key '{problem.Key}' of {target.DisplayName}, read by {ReferenceText.Where(use)} in {context.Object.DisplayName}, exists only in binaryData, which never reaches environment variables, so the kubelet treats it as missing: "

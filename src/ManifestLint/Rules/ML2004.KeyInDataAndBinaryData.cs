@@ -33,7 +33,7 @@ public sealed class KeyInDataAndBinaryData : ManifestRule
             if (binaryData.GetEntry(entry.Name!) is { } binary)
             {
                 context.ReportAt(Rule, entry.Key,
-                    new[] { new RelatedLocation(context.Object.File, binary.Key, "The same key in binaryData.") },
+                    new[] { new RelatedLocation(context.Object.FileOf(binary.Key), binary.Key, "The same key in binaryData.") },
                     MessageText.Shorten(entry.Name!), context.Object.DisplayName);
             }
         }

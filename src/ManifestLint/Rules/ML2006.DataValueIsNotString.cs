@@ -39,7 +39,7 @@ public sealed class DataValueIsNotString : ManifestRule
                 // whether the number was meant as base64 or as the plain value is the user's call. A Secret's value
                 // never reaches a report, not even as a fix's title.
                 var hint = !section.IsBase64 && entry.Value is YamlScalar plain
-                    ? FixHints.QuotePlain(context.Object.File, plain, secret ? "Quote the value" : $"Quote it: {ScalarText.DoubleQuoted(plain.Value)}")
+                    ? FixHints.QuotePlain(context.Object.FileOf(plain), plain, secret ? "Quote the value" : $"Quote it: {ScalarText.DoubleQuoted(plain.Value)}")
                     : null;
                 context.ReportAt(Rule, entry.Value, null, hint, section.IsBase64
                     ? Base64Message(subject, entry.Value, context.Object, section.Field, secret)

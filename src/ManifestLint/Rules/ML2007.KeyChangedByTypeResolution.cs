@@ -58,7 +58,7 @@ public sealed class KeyChangedByTypeResolution : ManifestRule
 
         var kept = ReferenceEquals(section.Mapping.GetEntry(name), entry) ? "this value wins and the other is lost" : "this value is lost";
         context.ReportAt(Rule, entry.Key,
-            new[] { new RelatedLocation(context.Object.File, other.Key, $"The other key that becomes '{MessageText.Shorten(name)}'.") },
+            new[] { new RelatedLocation(context.Object.FileOf(other.Key), other.Key, $"The other key that becomes '{MessageText.Shorten(name)}'.") },
             hint,
             head + $", the same key as the one on line {other.Key.Start.Line}: {kept}." + fix);
     }
@@ -92,7 +92,7 @@ public sealed class KeyChangedByTypeResolution : ManifestRule
             }
         }
 
-        return FixHints.QuotePlain(context.Object.File, key, $"Quote the key: {ScalarText.DoubleQuoted(key.Value)}");
+        return FixHints.QuotePlain(context.Object.FileOf(key), key, $"Quote the key: {ScalarText.DoubleQuoted(key.Value)}");
     }
 
     private static YamlEntry? FindCollision(YamlMapping mapping, YamlEntry entry)

@@ -45,7 +45,7 @@ public sealed class MultiLineValueHasTrailingWhitespace : ManifestRule
                 }
 
                 // Only suggested: the trailing whitespace is part of the value, and the fix removes it.
-                var hint = FixHints.TrimTrailingWhitespace(context.Object.File, scalar, "Remove the trailing whitespace");
+                var hint = FixHints.TrimTrailingWhitespace(context.Object.FileOf(scalar), scalar, "Remove the trailing whitespace");
                 context.ReportAt(Rule, scalar, null, hint,
                     $"Value of '{MessageText.Shorten(entry.Name!)}' in {section.Field} of {context.Object.DisplayName} has {Where(context.Object, scalar, lines)} ending in spaces or tabs, " +
                     "so kubectl get -o yaml shows the whole value as one quoted string full of \\n escapes, hard to read and edit. Remove the trailing whitespace.");
@@ -83,7 +83,7 @@ public sealed class MultiLineValueHasTrailingWhitespace : ManifestRule
 
         // A literal block keeps every source line as one line of the value, so the lines can be named in the
         // file, where the user has to fix them (checked against the text, in case the mapping is off).
-        if (scalar.Style == ScalarStyle.Literal && SourceLine(obj.File.Text, scalar, lines[0]) is { } fileLine)
+        if (scalar.Style == ScalarStyle.Literal && SourceLine(obj.FileOf(scalar).Text, scalar, lines[0]) is { } fileLine)
         {
             return lines.Count == 1 ? $"a line (line {fileLine})" : $"{count} (the first is line {fileLine})";
         }

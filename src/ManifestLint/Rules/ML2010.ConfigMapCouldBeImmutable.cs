@@ -37,7 +37,7 @@ public sealed class ConfigMapCouldBeImmutable : ManifestRule
             }
 
             var related = uses.Take(MaxRelatedUses)
-                .Select(u => new RelatedLocation(u.Owner.File, u.Node, $"Read here by {u.Container!.DisplayName} of {u.Owner.DisplayName} ({Describe(u.Kind)})."))
+                .Select(u => new RelatedLocation(u.Owner.FileOf(u.Node), u.Node, $"Read here by {u.Container!.DisplayName} of {u.Owner.DisplayName} ({Describe(u.Kind)})."))
                 .ToArray();
             var first = uses[0];
             var others = uses.Count > 1 ? $" and {uses.Count - 1} more" : string.Empty;

@@ -38,7 +38,7 @@ public sealed class DecimalFileModeReadsLikeOctal : ManifestRule
                 : $"Write the leading zero: {FilePermissions.Octal(meant)}.";
             // The digits are the mode the user meant: writing the leading zero makes the API read exactly that.
             var literal = FilePermissions.Octal(meant);
-            var hint = FixHints.ReplaceScalar(context.Object.File, setting.Node, literal, $"Write the octal literal {literal}");
+            var hint = FixHints.ReplaceScalar(context.Object.FileOf(setting.Node), setting.Node, literal, $"Write the octal literal {literal}");
             context.ReportAt(Rule, setting.Node, null, hint, setting.Where, setting.FieldName, setting.Literal, reading, FilePermissions.Octal(meant), FilePermissions.Permissions(meant), fix);
         }
     });

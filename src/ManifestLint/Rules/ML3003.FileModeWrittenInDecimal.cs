@@ -53,7 +53,7 @@ public sealed class FileModeWrittenInDecimal : ManifestRule
             }
 
             // The same number in octal: the API receives exactly what it received before.
-            var hint = meansThisValue ? FixHints.ReplaceScalar(context.Object.File, setting.Node, octal, $"Write the same mode in octal: {octal}") : null;
+            var hint = meansThisValue ? FixHints.ReplaceScalar(context.Object.FileOf(setting.Node), setting.Node, octal, $"Write the same mode in octal: {octal}") : null;
             context.ReportAt(Rule, setting.Node, null, hint, setting.Where, setting.FieldName, setting.Literal, text);
         }
     });

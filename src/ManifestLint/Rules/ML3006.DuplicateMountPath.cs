@@ -55,7 +55,7 @@ public sealed class DuplicateMountPath : ManifestRule
 
     private static void Report(PodSpecAnalysisContext context, Container container, YamlNode anchor, VolumeMount first, string text)
     {
-        var related = new[] { new RelatedLocation(context.Object.File, first.MountPathNode!, $"the first mount at {first.MountPath}") };
+        var related = new[] { new RelatedLocation(context.Object.FileOf(first.MountPathNode!), first.MountPathNode!, $"the first mount at {first.MountPath}") };
         context.ReportAt(Rule, anchor, related, context.Object.DisplayName, container.DisplayName, text);
     }
 }

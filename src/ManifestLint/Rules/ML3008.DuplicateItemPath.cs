@@ -61,7 +61,7 @@ public sealed class DuplicateItemPath : ManifestRule
 
     private static void Report(PodSpecAnalysisContext context, DiagnosticSeverity severity, Volume volume, YamlNode anchor, KeyToPath first, string text)
     {
-        var related = new[] { new RelatedLocation(context.Object.File, first.PathNode!, $"{Describe(first)} writes '{first.Path}' first") };
+        var related = new[] { new RelatedLocation(context.Object.FileOf(first.PathNode!), first.PathNode!, $"{Describe(first)} writes '{first.Path}' first") };
         context.ReportAt(Rule, severity, anchor, related, context.Object.DisplayName, volume.Name, text);
     }
 

@@ -34,7 +34,7 @@ public sealed class ReadOnlyFalseHasNoEffect : ManifestRule
 
                 // The line says nothing the kubelet reads: removing it leaves the mount exactly as it is.
                 var hint = mount.Node.GetEntry("readOnly") is { } entry
-                    ? FixHints.RemoveEntry(context.Object.File, mount.Node, entry, "Remove readOnly: false")
+                    ? FixHints.RemoveEntry(context.Object.FileOf(mount.Node), mount.Node, entry, "Remove readOnly: false")
                     : null;
                 context.ReportAt(Rule, anchor, null, hint, context.Object.DisplayName, container.DisplayName, volume.SourceName, volume.Name);
             }

@@ -74,7 +74,7 @@ public sealed class EnvFromKeyIsNotPortable : ManifestRule
                 var data = definition.Object is { } obj ? ConfigData.From(obj) : null;
                 var node = (Yaml.YamlNode?)(data?.Data?.GetEntry(key) ?? data?.StringData?.GetEntry(key))?.Key
                            ?? (definition.Object is null && definition.HasEnvironmentKey(key) ? definition.NameNode : null);
-                if (node is not null && definition.File is { } file)
+                if (node is not null && (definition.Object?.FileOf(node) ?? definition.File) is { } file)
                 {
                     related.Add(new RelatedLocation(file, node, $"key '{key}' of {source.DisplayName}"));
                     break;

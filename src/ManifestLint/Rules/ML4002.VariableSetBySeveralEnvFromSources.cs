@@ -67,7 +67,7 @@ public sealed class VariableSetBySeveralEnvFromSources : ManifestRule
             {
                 if (earlier.Source.Reference?.NameNode is { } earlierNode)
                 {
-                    related.Add(new RelatedLocation(container.Pod.Owner.File, earlierNode, $"{Describe(earlier)} sets the same {(clash.Names.Count > 1 ? "variables" : "variable")} first"));
+                    related.Add(new RelatedLocation(container.Pod.Owner.FileOf(earlierNode), earlierNode, $"{Describe(earlier)} sets the same {(clash.Names.Count > 1 ? "variables" : "variable")} first"));
                 }
             }
 

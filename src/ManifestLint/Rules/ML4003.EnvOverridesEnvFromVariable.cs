@@ -33,7 +33,7 @@ public sealed class EnvOverridesEnvFromVariable : ManifestRule
                 var related = new List<RelatedLocation>();
                 if (source.Source.Reference?.NameNode is { } sourceNode)
                 {
-                    related.Add(new RelatedLocation(container.Pod.Owner.File, sourceNode, $"{source.DisplayName} brings in '{MessageText.Shorten(definition.Name)}' through envFrom"));
+                    related.Add(new RelatedLocation(container.Pod.Owner.FileOf(sourceNode), sourceNode, $"{source.DisplayName} brings in '{MessageText.Shorten(definition.Name)}' through envFrom"));
                 }
 
                 context.ReportAt(Rule, anchor, related,

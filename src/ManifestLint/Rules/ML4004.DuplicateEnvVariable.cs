@@ -36,7 +36,7 @@ public sealed class DuplicateEnvVariable : ManifestRule
                     continue;
                 }
 
-                var related = new[] { new RelatedLocation(container.Pod.Owner.File, earlier.NameNode ?? (YamlNode)earlier.Node, $"the earlier definition of '{MessageText.Shorten(definition.Name)}'") };
+                var related = new[] { new RelatedLocation(container.Pod.Owner.FileOf(earlier.NameNode ?? (YamlNode)earlier.Node), earlier.NameNode ?? (YamlNode)earlier.Node, $"the earlier definition of '{MessageText.Shorten(definition.Name)}'") };
                 context.ReportAt(Rule, anchor, related, RemoveEarlierHint(container, earlier, entry),
                     $"env '{MessageText.Shorten(definition.Name)}' of {EnvironmentText.Of(container)} is defined again here after {EnvironmentText.Line(hidden)}: the kubelet uses this value, " +
                     "and the API warns that the earlier definition may be dropped when using kubectl apply. Remove one of them.");
@@ -66,7 +66,7 @@ public sealed class DuplicateEnvVariable : ManifestRule
             }
         }
 
-        return FixHints.RemoveItem(container.Pod.Owner.File, list, earlier.Index, $"Remove the earlier, identical definition of '{later.Name}'");
+        return FixHints.RemoveItem(container.Pod.Owner.FileOf(list), list, earlier.Index, $"Remove the earlier, identical definition of '{later.Name}'");
     }
 
     /// <summary>
