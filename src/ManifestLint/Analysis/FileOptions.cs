@@ -27,6 +27,9 @@ internal sealed class FileOptions
         return ReferenceEquals(settings, FileSettings.Empty) ? _run : _cache.GetOrAdd(settings, Merge);
     }
 
+    /// <summary>True when configuration says <c>manifestlint.kustomize = off</c> for the file.</summary>
+    public bool IsKustomizeOff(SourceFile file) => _run.Configuration is not null && _run.Configuration.For(file).KustomizeOff;
+
     /// <summary>True when configuration marks the file <c>generated_code = true</c>: its own findings are not reported.</summary>
     public bool IsGenerated(SourceFile file) => _run.Configuration is not null && _run.Configuration.For(file).GeneratedCode;
 

@@ -18,6 +18,9 @@ public sealed class Linter
     /// <summary>Property of a finding in a file several kustomize builds read: the builds it occurs in, comma-separated.</summary>
     public const string KustomizeBuildsProperty = "kustomizeBuilds";
 
+    /// <summary>Property of a finding in <c>helm template</c> output: the template that rendered its document.</summary>
+    public const string HelmTemplateProperty = "helmTemplate";
+
     private readonly RuleCatalog _catalog;
     private readonly LintOptions _options;
 
@@ -60,7 +63,7 @@ public sealed class Linter
         var knowledgeMessages = new List<ConfigurationMessage>();
         var knowledge = KnowledgeFiles.Load(_options.KnowledgeFiles.Concat(_options.Configuration?.KnowledgeFiles ?? Array.Empty<string>()), knowledgeMessages);
         var set = LintedSet.Build(files, file => namespaces[file], knowledge);
-        var builds = _options.BuildKustomizations ? KustomizeBuilder.BuildAll(files, file => namespaces[file]) : Array.Empty<KustomizeBuild>();
+        var builds = _options.BuildKustomizations ? KustomizeBuilder.BuildAll(files, file => namespaces[file], file => !fileOptions.IsKustomizeOff(file)) : Array.Empty<KustomizeBuild>();
         var scopes = Scopes(set, builds, files, namespaces, knowledge);
         var modelled = stopwatch.Elapsed;
         var actions = new RuleActions();
@@ -362,9 +365,51 @@ public sealed class Linter
         {
             lock (_gate)
             {
-                var kept = _budget.Cap(Sort(MergeBuilds()), out var added);
+                var kept = _budget.Cap(Sort(NameHelmTemplates(MergeBuilds())), out var added);
                 return added ? Sort(kept) : kept;
             }
+        }
+
+        /// <summary>
+        /// A finding in <c>helm template</c> output names the template that rendered its document (from the
+        /// <c># Source:</c> comment): in the message, and as a related location at the comment.
+        /// </summary>
+        private List<Diagnostic> NameHelmTemplates(List<Diagnostic> diagnostics)
+        {
+            Dictionary<string, HelmSources?>? sources = null;
+            for (var i = 0; i < diagnostics.Count; i++)
+            {
+                var path = diagnostics[i].Location.GetLineSpan().Path;
+                if (!_files.TryGetValue(path, out var file) || file.Skipped)
+                {
+                    continue;
+                }
+
+                sources ??= new Dictionary<string, HelmSources?>(StringComparer.Ordinal);
+                if (!sources.TryGetValue(path, out var helm))
+                {
+                    sources[path] = helm = HelmSources.Of(file);
+                }
+
+                if (helm?.At(diagnostics[i].Location.SourceSpan.Start) is not { } source)
+                {
+                    continue;
+                }
+
+                var diagnostic = diagnostics[i];
+                var index = diagnostic.AdditionalLocations.Count;
+                var properties = diagnostic.Properties
+                    .SetItem(Finding.RelatedMessagePrefix + index.ToString(CultureInfo.InvariantCulture), $"Rendered from the Helm template {source.Template}.")
+                    .SetItem(HelmTemplateProperty, source.Template);
+                diagnostics[i] = Recreate(
+                    diagnostic,
+                    diagnostic.GetMessage(CultureInfo.InvariantCulture) + $" (Helm template {source.Template})",
+                    diagnostic.Severity,
+                    properties,
+                    diagnostic.AdditionalLocations.Append(Finding.LocationOf(file, source.Comment)));
+            }
+
+            return diagnostics;
         }
 
         /// <summary>
@@ -376,7 +421,7 @@ public sealed class Linter
         {
             if (_buildsByFile.Count == 0)
             {
-                return _diagnostics;
+                return new List<Diagnostic>(_diagnostics);
             }
 
             var merged = new List<Diagnostic>(_diagnostics.Count);
@@ -497,7 +542,7 @@ public sealed class Linter
         private static Diagnostic WithSeverity(Diagnostic diagnostic, DiagnosticSeverity severity) =>
             Recreate(diagnostic, diagnostic.GetMessage(CultureInfo.InvariantCulture), severity, diagnostic.Properties);
 
-        private static Diagnostic Recreate(Diagnostic diagnostic, string message, DiagnosticSeverity severity, ImmutableDictionary<string, string?> properties)
+        private static Diagnostic Recreate(Diagnostic diagnostic, string message, DiagnosticSeverity severity, ImmutableDictionary<string, string?> properties, IEnumerable<Location>? additionalLocations = null)
         {
             var descriptor = diagnostic.Descriptor;
             return Diagnostic.Create(
@@ -512,7 +557,7 @@ public sealed class Linter
                 description: descriptor.Description,
                 helpLink: descriptor.HelpLinkUri,
                 location: diagnostic.Location,
-                additionalLocations: diagnostic.AdditionalLocations,
+                additionalLocations: additionalLocations ?? diagnostic.AdditionalLocations,
                 customTags: descriptor.CustomTags,
                 properties: properties);
         }

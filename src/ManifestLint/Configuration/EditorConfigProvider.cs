@@ -24,13 +24,16 @@ public sealed class EditorConfigProvider : IConfigurationProvider
     public const string DefaultNamespaceKey = "manifestlint.default_namespace";
     public const string ProducersKey = "manifestlint.producers";
 
+    /// <summary><c>auto</c> (build the kustomizations of these files) or <c>off</c> (lint them as written).</summary>
+    public const string KustomizeKey = "manifestlint.kustomize";
+
     /// <summary>Roslyn's key for generated files; here: read for references, findings not reported.</summary>
     public const string GeneratedCodeKey = "generated_code";
 
     /// <summary>The prefix of the safety limits: <c>manifestlint.max_file_bytes</c>, <c>manifestlint.max_depth</c>, ...</summary>
     public const string LimitPrefix = "manifestlint.";
 
-    private static readonly string[] KnownOptions = new[] { ExternalObjectsKey, SystemDirectoriesKey, KubeVersionKey, DefaultNamespaceKey, ProducersKey }
+    private static readonly string[] KnownOptions = new[] { ExternalObjectsKey, SystemDirectoriesKey, KubeVersionKey, DefaultNamespaceKey, ProducersKey, KustomizeKey }
         .Concat(Yaml.YamlLimitSettings.Names.Select(n => LimitPrefix + n))
         .ToArray();
     private static readonly Regex DiagnosticKey = new(@"^dotnet_diagnostic\.([^.]+)\.severity$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
@@ -270,6 +273,7 @@ public sealed class EditorConfigProvider : IConfigurationProvider
         return new FileSettings(severity, string.IsNullOrWhiteSpace(ns) ? null : ns!.Trim(), version, externals, directories, source)
         {
             GeneratedCode = string.Equals(option(GeneratedCodeKey)?.Trim(), "true", StringComparison.OrdinalIgnoreCase),
+            KustomizeOff = string.Equals(option(KustomizeKey)?.Trim(), "off", StringComparison.OrdinalIgnoreCase),
             Limits = limits,
         };
     }
@@ -373,6 +377,8 @@ public sealed class EditorConfigProvider : IConfigurationProvider
                 }
 
                 return null;
+            case KustomizeKey when value.Trim().ToLowerInvariant() is not ("auto" or "off"):
+                return $"'{value.Trim()}' is not auto or off";
             case SystemDirectoriesKey when List(value).Any(d => !d.StartsWith("/", StringComparison.Ordinal)):
                 return "system directories are absolute paths such as /etc";
             case not null when key.StartsWith(LimitPrefix + "max_", StringComparison.Ordinal):

@@ -45,6 +45,12 @@ public sealed class FileSettings
     /// </summary>
     public bool GeneratedCode { get; init; }
 
+    /// <summary>
+    /// <c>manifestlint.kustomize = off</c> on a kustomization file: its root is not built, and the files are linted as
+    /// written (<c>--kustomize off</c> does this for the whole run).
+    /// </summary>
+    public bool KustomizeOff { get; init; }
+
     /// <summary>A key identifying the configuration files behind these settings (for caching).</summary>
     public string? Source { get; }
 }

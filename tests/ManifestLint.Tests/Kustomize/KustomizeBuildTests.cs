@@ -163,4 +163,26 @@ public sealed class KustomizeBuildTests
         Assert.Equal("deployment.yaml", file);
         Assert.EndsWith("(kustomize build dev)", message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("cli")]
+    [InlineData("editorconfig")]
+    public void Builds_can_be_turned_off_on_the_command_line_and_in_editorconfig(string where)
+    {
+        using var temp = new TempDirectory();
+        var fixture = Path.Combine(RepositoryPaths.Fixtures, "ML1002", "kustomize-build-silent");
+        foreach (var file in Directory.GetFiles(fixture))
+        {
+            File.Copy(file, Path.Combine(temp.Path, Path.GetFileName(file)));
+        }
+
+        Assert.DoesNotContain("ML1002", CliRun.In(temp.Path, ".").Out, StringComparison.Ordinal);
+        if (where == "editorconfig")
+        {
+            temp.Write(".editorconfig", "root = true\n\n[kustomization.yaml]\nmanifestlint.kustomize = off\n");
+        }
+
+        var run = where == "cli" ? CliRun.In(temp.Path, "--kustomize", "off", ".") : CliRun.In(temp.Path, ".");
+        Assert.Contains("ML1002", run.Out, StringComparison.Ordinal);
+    }
 }

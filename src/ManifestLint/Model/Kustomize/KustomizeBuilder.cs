@@ -46,7 +46,7 @@ public sealed partial class KustomizeBuilder
     }
 
     /// <summary>Builds every root among <paramref name="files"/>; the builds share no object.</summary>
-    public static IReadOnlyList<KustomizeBuild> BuildAll(IReadOnlyList<SourceFile> files, Func<SourceFile, string> defaultNamespaceOf)
+    public static IReadOnlyList<KustomizeBuild> BuildAll(IReadOnlyList<SourceFile> files, Func<SourceFile, string> defaultNamespaceOf, Func<SourceFile, bool>? isRootBuilt = null)
     {
         var builder = new KustomizeBuilder(files, defaultNamespaceOf);
         if (builder._kustomizations.Count == 0)
@@ -57,6 +57,11 @@ public sealed partial class KustomizeBuilder
         var builds = new List<KustomizeBuild>();
         foreach (var root in builder.Roots())
         {
+            if (isRootBuilt is not null && !isRootBuilt(root.File))
+            {
+                continue;
+            }
+
             builds.Add(builder.Build(root));
         }
 
