@@ -185,4 +185,25 @@ public sealed class KustomizeBuildTests
         var run = where == "cli" ? CliRun.In(temp.Path, "--kustomize", "off", ".") : CliRun.In(temp.Path, ".");
         Assert.Contains("ML1002", run.Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_custom_resource_follows_a_renamed_ConfigMap_only_where_configurations_say_so()
+    {
+        using var temp = new TempDirectory();
+        var fixture = Path.Combine(RepositoryPaths.Fixtures, "ML1002", "kustomize-configurations");
+        foreach (var file in Directory.GetFiles(fixture))
+        {
+            File.Copy(file, Path.Combine(temp.Path, Path.GetFileName(file)));
+        }
+
+        Assert.Empty(Lint(temp).Diagnostics);
+
+        // Without the nameReference, kustomize leaves the Rollout naming app-config while the ConfigMap becomes
+        // demo-app-config-<hash>: the pods would not start, and both references are reported.
+        var kustomization = Path.Combine(temp.Path, "kustomization.yaml");
+        File.WriteAllText(kustomization, File.ReadAllText(kustomization).Replace("configurations:\n- rollout-references.yaml\n", string.Empty, StringComparison.Ordinal));
+        var broken = Lint(temp);
+        Assert.Single(broken.OfRule("ML1002"));
+        Assert.Single(broken.OfRule("ML1001"));
+    }
 }

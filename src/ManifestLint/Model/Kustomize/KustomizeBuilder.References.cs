@@ -35,7 +35,7 @@ public sealed partial class KustomizeBuilder
 
         foreach (var resource in state.Resources)
         {
-            foreach (var (steps, kind) in ReferenceFields(resource))
+            foreach (var (steps, kind) in ReferenceFields(resource).Concat(ConfiguredFields(resource, state)))
             {
                 if (Get(resource.Root, steps) is not YamlScalar scalar || TreeEdit.Text(scalar) is not { } written)
                 {
@@ -91,6 +91,48 @@ public sealed partial class KustomizeBuilder
         }
 
         return found;
+    }
+
+    /// <summary>The fields <c>configurations:</c> declare as ConfigMap or Secret names for this object's kind.</summary>
+    private static IEnumerable<(object[] Steps, string Kind)> ConfiguredFields(BuiltResource resource, BuildState state)
+    {
+        foreach (var (referral, kind, path) in state.NameReferences)
+        {
+            if (kind is not null && kind != resource.Kind)
+            {
+                continue;
+            }
+
+            // A path step that meets a list goes through every element (kustomize's field specs do).
+            var partial = new List<(List<object> Steps, YamlNode Node)> { (new List<object>(), resource.Root) };
+            foreach (var segment in path)
+            {
+                var next = new List<(List<object>, YamlNode)>();
+                foreach (var (steps, node) in partial)
+                {
+                    var current = node is YamlSequence list
+                        ? list.Items.Select((item, i) => (Steps: steps.Append(i).ToList(), Node: item)).ToList()
+                        : new List<(List<object> Steps, YamlNode Node)> { (steps, node) };
+                    foreach (var (at, element) in current)
+                    {
+                        if ((element as YamlMapping)?[segment] is { } child)
+                        {
+                            next.Add((at.Append(segment).ToList(), child));
+                        }
+                    }
+                }
+
+                partial = next;
+            }
+
+            foreach (var (steps, node) in partial)
+            {
+                if (node is YamlScalar)
+                {
+                    yield return (steps.ToArray(), referral);
+                }
+            }
+        }
     }
 
     /// <summary>Every field of a built object that names a ConfigMap or Secret, as steps from its root.</summary>

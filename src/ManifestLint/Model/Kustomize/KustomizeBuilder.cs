@@ -166,6 +166,7 @@ public sealed partial class KustomizeBuilder
             }
         }
 
+        ReadConfigurations(kustomization, state);
         Generate(kustomization, state);
         Transform(kustomization, state);
         foreach (var variable in kustomization.Root.GetSequence("vars")?.Items ?? default)
@@ -178,6 +179,39 @@ public sealed partial class KustomizeBuilder
         }
 
         visiting.Pop();
+    }
+
+    /// <summary>Reads the <c>nameReference</c> entries for ConfigMaps and Secrets of the kustomization's <c>configurations:</c> files.</summary>
+    private void ReadConfigurations(Kustomization kustomization, BuildState state)
+    {
+        foreach (var (reference, node) in StringNodes(kustomization.Root.GetSequence("configurations")))
+        {
+            if (Combine(kustomization.Directory, reference) is not { } path || !_files.TryGetValue(path, out var file))
+            {
+                state.Note(kustomization.File, node, $"configuration '{reference}' is not among the linted files; the name references it adds are not followed");
+                continue;
+            }
+
+            state.Files.Add(file.Path);
+            foreach (var document in file.Documents)
+            {
+                foreach (var item in (document.Root as YamlMapping)?.GetSequence("nameReference")?.Items ?? default)
+                {
+                    if (item is not YamlMapping entry || entry.GetString("kind") is not ("ConfigMap" or "Secret") || entry.GetSequence("fieldSpecs") is not { } specs)
+                    {
+                        continue;
+                    }
+
+                    foreach (var spec in specs.Items.OfType<YamlMapping>())
+                    {
+                        if (spec.GetString("path") is { Length: > 0 } fieldPath)
+                        {
+                            state.NameReferences.Add((entry.GetString("kind")!, spec.GetString("kind"), fieldPath.Split('/')));
+                        }
+                    }
+                }
+            }
+        }
     }
 
     private void AddResource(Kustomization kustomization, string reference, YamlNode node, BuildState state, Stack<string> visiting)
@@ -684,6 +718,12 @@ public sealed partial class KustomizeBuilder
 
         public List<KustomizeNote> Notes { get; } = new();
 
+        /// <summary>
+        /// The ConfigMap and Secret name references that <c>configurations:</c> files add (custom resources such as
+        /// Argo Rollouts): referral kind, referrer kind (null: any) and slash-separated path.
+        /// </summary>
+        public List<(string Referral, string? Kind, string[] Path)> NameReferences { get; } = new();
+
         /// <summary>True when the build reads something this linter does not see (a remote base, a missing file, a plugin).</summary>
         public bool Incomplete { get; set; }
 
@@ -706,6 +746,7 @@ public sealed partial class KustomizeBuilder
         public void Absorb(BuildState inner)
         {
             Incomplete |= inner.Incomplete;
+            NameReferences.AddRange(inner.NameReferences);
             Resources.AddRange(inner.Resources);
             Generated.AddRange(inner.Generated);
             Files.UnionWith(inner.Files);
