@@ -71,7 +71,11 @@ public sealed class SarifTests
         {
             var id = rule.GetProperty("id").GetString()!;
             Assert.Matches("^[A-Z][A-Za-z0-9]+$", rule.GetProperty("name").GetString());
-            Assert.Equal(File.ReadAllText(Path.Combine(RepositoryPaths.Rules, id + ".md")).ReplaceLineEndings("\n"), rule.GetProperty("help").GetProperty("markdown").GetString());
+            // The page as readers see it: without the marker line that ends its generated header.
+            var page = File.ReadAllText(Path.Combine(RepositoryPaths.Rules, id + ".md")).ReplaceLineEndings("\n");
+            Assert.Contains(ManifestLint.DocGen.RuleDocuments.BodyMarker + "\n", page, StringComparison.Ordinal);
+            Assert.Equal(page.Replace(ManifestLint.DocGen.RuleDocuments.BodyMarker + "\n", string.Empty, StringComparison.Ordinal), rule.GetProperty("help").GetProperty("markdown").GetString());
+            Assert.DoesNotContain("<!--", rule.GetProperty("help").GetProperty("text").GetString(), StringComparison.Ordinal);
             Assert.StartsWith(id + ": ", rule.GetProperty("help").GetProperty("text").GetString(), StringComparison.Ordinal);
             Assert.EndsWith("rules/" + id + ".md", rule.GetProperty("helpUri").GetString(), StringComparison.Ordinal);
             var configuration = rule.GetProperty("defaultConfiguration");
