@@ -38,7 +38,7 @@ public sealed class ReferenceNameIsInvalid : ManifestRule
         }
     });
 
-    /// <summary>What happens depends on which validation the field gets (ground truth §2).</summary>
+    /// <summary>What happens depends on which validation the field gets (docs/kubernetes-behaviour.md#names).</summary>
     private static string Consequence(ReferenceProblem problem, string objectName)
     {
         var use = problem.Use;
