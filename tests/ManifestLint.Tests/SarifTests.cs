@@ -223,7 +223,8 @@ public sealed class SarifTests
         // the golden file keeps what is specific to these findings.
         var json = System.Text.Json.Nodes.JsonNode.Parse(normalised)!;
         var driver = json["runs"]![0]!["tool"]!["driver"]!;
-        driver["rules"] = $"{driver["rules"]!.AsArray().Count} rules, left out of the golden file";
+        // (Not even their number: a new rule would otherwise change every golden file.)
+        driver["rules"] = "left out of the golden file";
         var golden = json.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
         GeneratedFile.Check(Path.Combine(RepositoryPaths.Root, "tests", "ManifestLint.Tests", "Sarif", ruleId + ".sarif"), golden);
     }
