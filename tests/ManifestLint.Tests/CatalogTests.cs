@@ -72,6 +72,30 @@ public sealed class CatalogTests
         Assert.Contains(d.Category, d.CustomTags);
     }
 
+    /// <summary>
+    /// Rules whose message is still built whole in code and passed as the only argument of a "{0}" format (issue 22):
+    /// the list may only shrink. Those with several message shapes need their sentences reworked first.
+    /// </summary>
+    private static readonly HashSet<string> WholeMessageRules = new(StringComparer.Ordinal)
+    {
+        "ML0003", "ML0004", "ML0005", "ML0006", "ML1003", "ML1008", "ML2001", "ML2005", "ML2006", "ML2007",
+        "ML4001", "ML4002", "ML4003", "ML4005", "ML4006", "ML4007",
+    };
+
+    [Theory]
+    [MemberData(nameof(RuleIds))]
+    public void Message_format_is_more_than_one_placeholder(string id)
+    {
+        var format = RuleCatalog.Default.ById[id].MessageFormat.ToString(CultureInfo.InvariantCulture);
+        if (WholeMessageRules.Contains(id))
+        {
+            Assert.True(format == "{0}", $"{id} has a real message format now: remove it from {nameof(WholeMessageRules)}");
+            return;
+        }
+
+        Assert.True(format != "{0}", $"{id}: write the message as a format with placeholders for what varies, not as one \"{{0}}\"");
+    }
+
     [Theory]
     [MemberData(nameof(RuleIds))]
     public void Rule_page_matches_the_descriptor(string id)
