@@ -12,8 +12,16 @@ public static class RuleHelp
         }
 
         using var reader = new StreamReader(stream);
-        return reader.ReadToEnd().ReplaceLineEndings("\n");
+        var lines = reader.ReadToEnd().ReplaceLineEndings("\n").Split('\n');
+        return string.Join("\n", lines.Where(l => !IsCommentLine(l)));
     }
+
+    /// <summary>
+    /// A line that is one HTML comment, such as the marker that ends a page's generated header: notes for the
+    /// page's editors, which a rendered page hides; the help leaves them out.
+    /// </summary>
+    private static bool IsCommentLine(string line) =>
+        line.StartsWith("<!--", StringComparison.Ordinal) && line.EndsWith("-->", StringComparison.Ordinal);
 
     /// <summary>Plain text: the page without Markdown's heading marks, emphasis and code fences.</summary>
     public static string? Text(string ruleId)

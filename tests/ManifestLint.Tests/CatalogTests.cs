@@ -1,12 +1,13 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using ManifestLint.Analysis;
 using ManifestLint.Tests.Support;
-using Microsoft.CodeAnalysis;
 
 namespace ManifestLint.Tests;
 
-/// <summary>The rule catalog, its pages, fixtures and generated indexes agree with the code.</summary>
+/// <summary>
+/// The rule catalog, its pages and fixtures agree with the code. The generated parts of the documentation (page
+/// headers, the rules index, the README table, the Unshipped release) are the doc generator's: DocGenTests runs its check.
+/// </summary>
 public sealed class CatalogTests
 {
     private static readonly string[] PageHeadings = { "## Cause", "## Why it matters", "## How to fix", "## When to suppress", "## Examples" };
@@ -71,6 +72,30 @@ public sealed class CatalogTests
         Assert.Contains(d.Category, d.CustomTags);
     }
 
+    /// <summary>
+    /// Rules whose message is still built whole in code and passed as the only argument of a "{0}" format (issue 22):
+    /// the list may only shrink. Those with several message shapes need their sentences reworked first.
+    /// </summary>
+    private static readonly HashSet<string> WholeMessageRules = new(StringComparer.Ordinal)
+    {
+        "ML0003", "ML0004", "ML0005", "ML0006", "ML1008", "ML2001", "ML2005", "ML2006", "ML2007",
+        "ML4001", "ML4005", "ML4006", "ML4007",
+    };
+
+    [Theory]
+    [MemberData(nameof(RuleIds))]
+    public void Message_format_is_more_than_one_placeholder(string id)
+    {
+        var format = RuleCatalog.Default.ById[id].MessageFormat.ToString(CultureInfo.InvariantCulture);
+        if (WholeMessageRules.Contains(id))
+        {
+            Assert.True(format == "{0}", $"{id} has a real message format now: remove it from {nameof(WholeMessageRules)}");
+            return;
+        }
+
+        Assert.True(format != "{0}", $"{id}: write the message as a format with placeholders for what varies, not as one \"{{0}}\"");
+    }
+
     [Theory]
     [MemberData(nameof(RuleIds))]
     public void Rule_page_matches_the_descriptor(string id)
@@ -88,6 +113,8 @@ public sealed class CatalogTests
         }
 
         Assert.Contains(lines, l => l.StartsWith("```yaml", StringComparison.Ordinal));
+        // A page the doc generator started for a new rule says TODO until someone writes it.
+        Assert.DoesNotContain(lines, l => l.Contains("TODO", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -122,36 +149,5 @@ public sealed class CatalogTests
         Assert.True(fixtures.Length > 0, $"Fixtures/{id}/ is missing");
         Assert.True(fixtures.Any(f => f.Markers().Any(m => m.RuleId == id)), $"no fixture of {id} expects a finding");
         Assert.True(fixtures.Any(f => f.Markers().All(m => m.RuleId != id)), $"no fixture of {id} shows what it must not report");
-    }
-
-    [Fact]
-    public void Rule_index_is_up_to_date()
-    {
-        var expected = "# ManifestLint rules\n\n" +
-                       "<!-- Generated from the rule descriptors by tests/ManifestLint.Tests/CatalogTests.cs; refresh with UPDATE_GENERATED=1 dotnet test. -->\n\n" +
-                       RuleTable.Markdown(RuleCatalog.Default.Descriptors, linkPrefix: string.Empty);
-        GeneratedFile.Check(Path.Combine(RepositoryPaths.Rules, "README.md"), expected);
-    }
-
-    [Fact]
-    public void Readme_rule_table_is_up_to_date()
-    {
-        var path = Path.Combine(RepositoryPaths.Root, "README.md");
-        var text = File.ReadAllText(path).ReplaceLineEndings("\n");
-        var expected = GeneratedFile.ReplaceSection(text, "<!-- rules:start -->", "<!-- rules:end -->", RuleTable.Markdown(RuleCatalog.Default.Descriptors, linkPrefix: "rules/"));
-        GeneratedFile.Check(path, expected);
-    }
-
-    [Fact]
-    public void Release_tracking_lists_every_rule()
-    {
-        var text = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "src", "ManifestLint", "AnalyzerReleases.Unshipped.md"))
-                   + File.ReadAllText(Path.Combine(RepositoryPaths.Root, "src", "ManifestLint", "AnalyzerReleases.Shipped.md"));
-        foreach (var d in RuleCatalog.Default.Descriptors)
-        {
-            var severity = d.DefaultSeverity == DiagnosticSeverity.Info ? "Info" : d.DefaultSeverity.ToString();
-            var severityText = d.IsEnabledByDefault ? severity : "Disabled";
-            Assert.Matches(new Regex($@"^{d.Id}\s*\|\s*{d.Category}\s*\|\s*{severityText}\s*\|", RegexOptions.Multiline), text);
-        }
     }
 }

@@ -9,7 +9,8 @@ namespace ManifestLint.Tests;
 /// <summary>
 /// The size limits of ConfigMaps and Secrets (ML2002) and of client-side apply's annotation (ML2003) at their exact
 /// boundaries, built in memory (a 1 MiB fixture file would bloat the repository), and the base64 decoder behind
-/// ML2002 and ML2005 against the outcomes of Go's decoder (ground truth §3, §5, test vectors 17-24).
+/// ML2002 and ML2005 against the outcomes of Go's decoder (docs/kubernetes-behaviour.md#size-limits,
+/// #binarydata-base64).
 /// </summary>
 public sealed class ContentSizeTests
 {

@@ -55,6 +55,19 @@ public sealed class ReadmeTests
     }
 
     [Fact]
+    public void Ci_runs_exactly_the_readme_test_command()
+    {
+        // The README's test command is how a contributor runs everything; CI must run the same, and nothing less.
+        var command = Regex.Match(Readme, "# Run every test\n(.+)\n").Groups[1].Value.Trim();
+        Assert.StartsWith("dotnet test ", command, StringComparison.Ordinal);
+        var ci = File.ReadAllLines(Path.Combine(RepositoryPaths.Root, ".ci", "run"))
+            .Select(l => l.Trim())
+            .Where(l => l.StartsWith("dotnet test", StringComparison.Ordinal))
+            .ToArray();
+        Assert.Equal(new[] { command }, ci);
+    }
+
+    [Fact]
     public void The_sample_output_is_what_the_first_command_prints()
     {
         var sample = Regex.Match(Readme, "```text\n(examples/kiada/.*?)\nmanifestlint: ", RegexOptions.Singleline).Groups[1].Value;

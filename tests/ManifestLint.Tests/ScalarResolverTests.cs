@@ -2,7 +2,7 @@ using ManifestLint.Yaml;
 
 namespace ManifestLint.Tests;
 
-/// <summary>Kubernetes' YAML 1.1 resolution (goyaml v2 through sigs.k8s.io/yaml), ground truth §12.</summary>
+/// <summary>Kubernetes' YAML 1.1 resolution (goyaml v2 through sigs.k8s.io/yaml), docs/kubernetes-behaviour.md#yaml-decoding.</summary>
 public sealed class ScalarResolverTests
 {
     [Theory]

@@ -54,10 +54,10 @@ public sealed class ReferenceProblem
 }
 
 /// <summary>
-/// Every unsatisfiable ConfigMap/Secret reference of a pod spec, decided once in one place so that the
-/// ML1xxx rules agree on which rule owns which case: an invalid name is ML1011 only; an object in another
-/// namespace is ML1008 instead of ML1001/ML1002; anything optional is ML1005 only. Volumes that no container
-/// mounts are skipped entirely: the kubelet never sets them up, so nothing they name can fail (§10c).
+/// Every unsatisfiable ConfigMap/Secret reference of a pod spec, decided once in one place so that the ML1xxx rules
+/// agree on which rule owns which case: an invalid name is ML1011 only; an object in another namespace is ML1008
+/// instead of ML1001/ML1002; anything optional is ML1005 only. Volumes that no container mounts are skipped entirely:
+/// the kubelet never sets them up, so nothing they name can fail (docs/kubernetes-behaviour.md#missing-volume-source).
 /// </summary>
 public static class ConfigReferenceProblems
 {
@@ -121,7 +121,8 @@ public static class ConfigReferenceProblems
                 return;
             }
 
-            // binaryData is projected into volumes but never reaches the environment: the kubelet reports the key as missing (§10a).
+            // binaryData is projected into volumes but never reaches the environment: the kubelet reports the key as
+            // missing (docs/kubernetes-behaviour.md#missing-env-reference).
             var cause = target.HasVolumeKey(key) ? ReferenceProblemCause.KeyOnlyInBinaryData : ReferenceProblemCause.KeyMissing;
             Add(ref problems, new ReferenceProblem(cause, resolution, use.Reference.KeyNode!, key, null));
             return;
@@ -132,7 +133,8 @@ public static class ConfigReferenceProblems
             return;
         }
 
-        // items pick keys out of data and binaryData alike (MakePayload, §10d).
+        // items pick keys out of data and binaryData alike (MakePayload,
+        // docs/kubernetes-behaviour.md#items-missing-key).
         foreach (var item in projection.Items)
         {
             if (ConfigReferenceResolver.KeyOf(item.KeyNode) is { } key && !target.HasVolumeKey(key))

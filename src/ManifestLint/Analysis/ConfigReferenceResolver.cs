@@ -21,7 +21,9 @@ public enum ReferenceResolutionKind
     /// </summary>
     Found,
 
-    /// <summary>In the set only in other namespaces, which the pod cannot read (§14).</summary>
+    /// <summary>
+    /// In the set only in other namespaces, which the pod cannot read (docs/kubernetes-behaviour.md#namespaces).
+    /// </summary>
     OtherNamespace,
 
     /// <summary>Nowhere in the set.</summary>

@@ -4,8 +4,8 @@ namespace ManifestLint.Analysis;
 
 /// <summary>
 /// The sentences the reference rules share: where a reference sits, and what Kubernetes does when it cannot be
-/// satisfied (ground truth §10): an environment reference fails only its container, and an init container
-/// holds back every container after it; a volume holds back every container of the pod.
+/// satisfied (docs/kubernetes-behaviour.md#kubelet-runtime): an environment reference fails only its container, and an
+/// init container holds back every container after it; a volume holds back every container of the pod.
 /// </summary>
 public static class ReferenceText
 {
@@ -30,8 +30,8 @@ public static class ReferenceText
         : VolumeFailure(use.Volume!);
 
     /// <summary>
-    /// An environment source fails only its own container (§10a); <paramref name="error"/> is the kubelet's
-    /// message, quoted after the reason.
+    /// An environment source fails only its own container (docs/kubernetes-behaviour.md#missing-env-reference);
+    /// <paramref name="error"/> is the kubelet's message, quoted after the reason.
     /// </summary>
     public static string EnvironmentFailure(Container container, string? error = null)
     {
@@ -44,14 +44,20 @@ public static class ReferenceText
         };
     }
 
-    /// <summary>A volume is set up before any container starts, so its failure holds back all of them (§10c).</summary>
+    /// <summary>
+    /// A volume is set up before any container starts, so its failure holds back all of them
+    /// (docs/kubernetes-behaviour.md#missing-volume-source).
+    /// </summary>
     public static string VolumeFailure(Volume volume, string? error = null)
     {
         var reason = error is null ? "FailedMount" : $"FailedMount: {error}";
         return $"the kubelet cannot set up volume '{volume.Name}' ({reason}), so no container of the pod starts, init containers included: the pod stays Pending in ContainerCreating";
     }
 
-    /// <summary>What Kubernetes does instead when the reference is <c>optional: true</c> (§10b-d).</summary>
+    /// <summary>
+    /// What Kubernetes does instead when the reference is <c>optional: true</c>
+    /// (docs/kubernetes-behaviour.md#optional-reference).
+    /// </summary>
     public static string OptionalOutcome(ReferenceProblem problem)
     {
         var use = problem.Use;

@@ -20,7 +20,7 @@ public sealed class RuleContext
     public void RegisterObjectAction(Action<ObjectAnalysisContext> action, params string[] kinds) =>
         _actions.Object.Add(new RegisteredAction<ObjectAnalysisContext>(_rule, action, kinds.Length == 0 ? null : new HashSet<string>(kinds, StringComparer.Ordinal)));
 
-    /// <summary>Once per pod spec of every kind that embeds one (§13).</summary>
+    /// <summary>Once per pod spec of every kind that embeds one (docs/kubernetes-behaviour.md#pod-templates).</summary>
     public void RegisterPodSpecAction(Action<PodSpecAnalysisContext> action) =>
         _actions.PodSpec.Add(new RegisteredAction<PodSpecAnalysisContext>(_rule, action, null));
 

@@ -4,10 +4,10 @@ using ManifestLint.Yaml;
 namespace ManifestLint.Analysis;
 
 /// <summary>
-/// The files a configMap, secret or projected volume shows, when every source behind it is known: a source
-/// without <c>items</c> projects every key (data and binaryData, §10d); with <c>items</c>, only their paths
-/// (an optional source skips items whose key is missing). Projected downward API, service account token and
-/// trust bundle sources add their paths.
+/// The files a configMap, secret or projected volume shows, when every source behind it is known: a source without
+/// <c>items</c> projects every key (data and binaryData, docs/kubernetes-behaviour.md#items-missing-key); with
+/// <c>items</c>, only their paths (an optional source skips items whose key is missing). Projected downward API,
+/// service account token and trust bundle sources add their paths.
 /// </summary>
 public sealed class VolumeFiles
 {

@@ -9,7 +9,7 @@ public sealed class VolumeReferencesMissingConfigMap : ManifestRule
     public static readonly DiagnosticDescriptor Rule = RuleDescriptor.Create(
         "ML1001",
         "Volume references a missing ConfigMap",
-        "{0}",
+        "{0} of {1} needs {2} '{3}', which is not in the linted set{4}: {5}. Add the {2} (or declare it with --external), fix the name, or set optional: true if the pod may start without it.",
         RuleCategory.References,
         DiagnosticSeverity.Warning,
         enabledByDefault: true,
@@ -29,9 +29,9 @@ public sealed class VolumeReferencesMissingConfigMap : ManifestRule
             var use = problem.Use;
             var kind = use.Reference.KindName;
             context.ReportAt(Rule, problem.Anchor,
-                $"{ReferenceText.Capitalize(ReferenceText.Where(use))} of {context.Object.DisplayName} needs {kind} '{problem.Resolution.Name}', which is not in the linted set"
-                + $"{ReferenceText.NameHint(problem.Resolution, context.Set)}: {ReferenceText.VolumeFailure(use.Volume!, $"{kind.ToLowerInvariant()} \"{problem.Resolution.Name}\" not found")}. "
-                + $"Add the {kind} (or declare it with --external), fix the name, or set optional: true if the pod may start without it.");
+                ReferenceText.Capitalize(ReferenceText.Where(use)), context.Object.DisplayName, kind, problem.Resolution.Name,
+                ReferenceText.NameHint(problem.Resolution, context.Set),
+                ReferenceText.VolumeFailure(use.Volume!, $"{kind.ToLowerInvariant()} \"{problem.Resolution.Name}\" not found"));
         }
     });
 }

@@ -9,7 +9,7 @@ public sealed class EnvironmentReferencesMissingConfigMap : ManifestRule
     public static readonly DiagnosticDescriptor Rule = RuleDescriptor.Create(
         "ML1002",
         "Environment references a missing ConfigMap",
-        "{0}",
+        "The {0} in {1} reads {2} '{3}', which is not in the linted set{4}: {5}. Add the {2} (or declare it with --external), fix the name, or set optional: true if the container may start without it.",
         RuleCategory.References,
         DiagnosticSeverity.Warning,
         enabledByDefault: true,
@@ -29,9 +29,9 @@ public sealed class EnvironmentReferencesMissingConfigMap : ManifestRule
             var use = problem.Use;
             var kind = use.Reference.KindName;
             context.ReportAt(Rule, problem.Anchor,
-                $"The {ReferenceText.Where(use)} in {context.Object.DisplayName} reads {kind} '{problem.Resolution.Name}', which is not in the linted set"
-                + $"{ReferenceText.NameHint(problem.Resolution, context.Set)}: {ReferenceText.EnvironmentFailure(use.Container!, $"{kind.ToLowerInvariant()} \"{problem.Resolution.Name}\" not found")}. "
-                + $"Add the {kind} (or declare it with --external), fix the name, or set optional: true if the container may start without it.");
+                ReferenceText.Where(use), context.Object.DisplayName, kind, problem.Resolution.Name,
+                ReferenceText.NameHint(problem.Resolution, context.Set),
+                ReferenceText.EnvironmentFailure(use.Container!, $"{kind.ToLowerInvariant()} \"{problem.Resolution.Name}\" not found"));
         }
     });
 }

@@ -11,7 +11,7 @@ public sealed class ReferencedKeyDoesNotExist : ManifestRule
     public static readonly DiagnosticDescriptor Rule = RuleDescriptor.Create(
         "ML1003",
         "Referenced key does not exist",
-        "{0}",
+        "{0} has no key '{1}'{2} for {3} in {4}: {5}. Add the key, fix it, or set optional: true to {6}.",
         RuleCategory.References,
         DiagnosticSeverity.Error,
         enabledByDefault: true,
@@ -31,25 +31,16 @@ public sealed class ReferencedKeyDoesNotExist : ManifestRule
             var use = problem.Use;
             var target = problem.Resolution.Target!;
             var key = problem.Key!;
-            string message;
             var keys = problem.Item is null ? target.EnvironmentKeys : target.VolumeKeys;
             var hint = ReferenceText.KeySuggestion(key, keys) is { } meant
                 ? FixHints.ReplaceScalar(context.Object.FileOf(problem.Anchor), problem.Anchor, FixHints.ScalarTextFor(meant, problem.Anchor.Style), $"Use key '{meant}'")
                 : null;
-            if (problem.Item is { } item)
-            {
-                message = $"{target.DisplayName} has no key '{key}'{ReferenceText.KeyHint(key, target.VolumeKeys)} for items[{item.Index}] of {ReferenceText.Where(use)} in {context.Object.DisplayName}: "
-                          + $"{ReferenceText.VolumeFailure(use.Volume!, MountError(target, key))}. "
-                          + $"Add the key, fix it, or set optional: true to skip a missing item.";
-            }
-            else
-            {
-                message = $"{target.DisplayName} has no key '{key}'{ReferenceText.KeyHint(key, target.EnvironmentKeys)} for {ReferenceText.Where(use)} in {context.Object.DisplayName}: "
-                          + $"{ReferenceText.EnvironmentFailure(use.Container!, $"couldn't find key {key} in {target.KindName} {target.Namespace}/{target.Name}")}. "
-                          + "Add the key, fix it, or set optional: true to leave the variable unset.";
-            }
+            var (reference, failure, optional) = problem.Item is { } item
+                ? ($"items[{item.Index}] of {ReferenceText.Where(use)}", ReferenceText.VolumeFailure(use.Volume!, MountError(target, key)), "skip a missing item")
+                : (ReferenceText.Where(use), ReferenceText.EnvironmentFailure(use.Container!, $"couldn't find key {key} in {target.KindName} {target.Namespace}/{target.Name}"), "leave the variable unset");
 
-            context.ReportAt(Rule, problem.Anchor, ReferenceText.DefinedAt(target.Definitions), hint, message);
+            context.ReportAt(Rule, problem.Anchor, ReferenceText.DefinedAt(target.Definitions), hint,
+                target.DisplayName, key, ReferenceText.KeyHint(key, keys), reference, context.Object.DisplayName, failure, optional);
         }
     });
 

@@ -10,7 +10,7 @@ public sealed class EnvironmentVariableReadsBinaryDataKey : ManifestRule
     public static readonly DiagnosticDescriptor Rule = RuleDescriptor.Create(
         "ML1004",
         "Environment variable reads a binaryData key",
-        "{0}",
+        "Key '{0}' of {1}, read by {2} in {3}, exists only in binaryData, which never reaches environment variables, so the kubelet treats it as missing: {4}. Move the value to data, or mount the ConfigMap as a volume and read the file.",
         RuleCategory.References,
         DiagnosticSeverity.Error,
         enabledByDefault: true,
@@ -34,9 +34,8 @@ public sealed class EnvironmentVariableReadsBinaryDataKey : ManifestRule
                 ? FixHints.ReplaceScalar(context.Object.FileOf(problem.Anchor), problem.Anchor, FixHints.ScalarTextFor(meant, problem.Anchor.Style), $"Use key '{meant}' of data")
                 : null;
             context.ReportAt(Rule, problem.Anchor, ReferenceText.DefinedAt(target.Definitions), hint,
-                $"Key '{problem.Key}' of {target.DisplayName}, read by {ReferenceText.Where(use)} in {context.Object.DisplayName}, exists only in binaryData, which never reaches environment variables, so the kubelet treats it as missing: "
-                + $"{ReferenceText.EnvironmentFailure(use.Container!, $"couldn't find key {problem.Key} in ConfigMap {target.Namespace}/{target.Name}")}. "
-                + "Move the value to data, or mount the ConfigMap as a volume and read the file.");
+                problem.Key, target.DisplayName, ReferenceText.Where(use), context.Object.DisplayName,
+                ReferenceText.EnvironmentFailure(use.Container!, $"couldn't find key {problem.Key} in ConfigMap {target.Namespace}/{target.Name}"));
         }
     });
 }

@@ -9,7 +9,7 @@ public sealed class OptionalReferenceTargetIsMissing : ManifestRule
     public static readonly DiagnosticDescriptor Rule = RuleDescriptor.Create(
         "ML1005",
         "Optional reference target is missing",
-        "{0}",
+        "The optional {0} in {1} finds nothing: {2}, so {3}. Fix the name if it is a typo; otherwise this is the intended fallback.",
         RuleCategory.References,
         DiagnosticSeverity.Info,
         enabledByDefault: false,
@@ -43,8 +43,7 @@ public sealed class OptionalReferenceTargetIsMissing : ManifestRule
             };
 
             context.ReportAt(Rule, problem.Anchor, related,
-                $"The optional {ReferenceText.Where(problem.Use)} in {context.Object.DisplayName} finds nothing: {what}, so {ReferenceText.OptionalOutcome(problem)}. "
-                + "Fix the name if it is a typo; otherwise this is the intended fallback.");
+                ReferenceText.Where(problem.Use), context.Object.DisplayName, what, ReferenceText.OptionalOutcome(problem));
         }
     });
 }

@@ -12,7 +12,7 @@ public sealed class SubPathNamesMissingFile : ManifestRule
     public static readonly DiagnosticDescriptor Rule = RuleDescriptor.Create(
         "ML1006",
         "subPath names a file the volume does not contain",
-        "{0}",
+        "subPath '{0}' of {1} in {2} names no file of volume '{3}' ({4}; {5}): the kubelet mounts an empty read-only directory at '{6}' instead of the file. Name a key or an items path of the volume{7}.",
         RuleCategory.References,
         DiagnosticSeverity.Error,
         enabledByDefault: true,
@@ -51,9 +51,8 @@ public sealed class SubPathNamesMissingFile : ManifestRule
                     ? "it contains no files"
                     : $"its files are {string.Join(", ", listed)}{(files.Files.Count > MaxListedFiles ? ", ..." : string.Empty)}";
                 context.ReportAt(Rule, anchor, ReferenceText.DefinedAt(files.Sources.SelectMany(s => s.Definitions)),
-                    $"subPath '{subPath}' of {container.DisplayName} in {context.Object.DisplayName} names no file of volume '{volume.Name}' "
-                    + $"({Describe(volume, files)}; {contents}): the kubelet mounts an empty read-only directory at '{mount.MountPath}' instead of the file. "
-                    + $"Name a key or an items path of the volume{ReferenceText.KeyHint(clean, files.Files)}.");
+                    subPath, container.DisplayName, context.Object.DisplayName, volume.Name,
+                    Describe(volume, files), contents, mount.MountPath, ReferenceText.KeyHint(clean, files.Files));
             }
         }
     });

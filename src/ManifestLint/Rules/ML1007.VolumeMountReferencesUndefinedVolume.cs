@@ -9,7 +9,7 @@ public sealed class VolumeMountReferencesUndefinedVolume : ManifestRule
     public static readonly DiagnosticDescriptor Rule = RuleDescriptor.Create(
         "ML1007",
         "volumeMount references an undefined volume",
-        "{0}",
+        "{0} of {1} mounts volume '{2}'{3}, but {4}: the API rejects {1} ({5}.name: Not found). Add the volume to the pod's volumes or fix the name.",
         RuleCategory.References,
         DiagnosticSeverity.Error,
         enabledByDefault: true,
@@ -48,8 +48,7 @@ public sealed class VolumeMountReferencesUndefinedVolume : ManifestRule
                 var hint = closest is null ? string.Empty : $" (did you mean '{closest}'?)";
                 var volumes = pod.Volumes.Count == 0 && claimTemplates.Count == 0 ? "the pod defines no volumes" : "the pod defines no volume of that name";
                 context.ReportAt(Rule, anchor,
-                    $"{ReferenceText.Capitalize(container.DisplayName)} of {context.Object.DisplayName} mounts volume '{name}'{hint}, but {volumes}: "
-                    + $"the API rejects {context.Object.DisplayName} ({mount.Path}.name: Not found). Add the volume to the pod's volumes or fix the name.");
+                    ReferenceText.Capitalize(container.DisplayName), context.Object.DisplayName, name, hint, volumes, mount.Path);
             }
         }
     });

@@ -10,7 +10,7 @@ public sealed class ConfigMapIsNeverReferenced : ManifestRule
     public static readonly DiagnosticDescriptor Rule = RuleDescriptor.Create(
         "ML1009",
         "ConfigMap or Secret is never referenced",
-        "{0}",
+        "{0} is not referenced by any pod spec of the linted set (env, envFrom, volumes, imagePullSecrets, volume plugin credentials). Delete it if nothing reads it; suppress this note if an operator or an application reads it through the API.",
         RuleCategory.References,
         DiagnosticSeverity.Info,
         enabledByDefault: false,
@@ -29,9 +29,7 @@ public sealed class ConfigMapIsNeverReferenced : ManifestRule
                 continue;
             }
 
-            context.ReportAt(Rule, obj, source.NameNode!, null,
-                $"{source.DisplayName} is not referenced by any pod spec of the linted set (env, envFrom, volumes, imagePullSecrets, volume plugin credentials). "
-                + $"Delete it if nothing reads it; suppress this note if an operator or an application reads it through the API.");
+            context.ReportAt(Rule, obj, source.NameNode!, null, source.DisplayName);
         }
     });
 }

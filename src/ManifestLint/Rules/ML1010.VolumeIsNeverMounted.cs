@@ -10,7 +10,7 @@ public sealed class VolumeIsNeverMounted : ManifestRule
     public static readonly DiagnosticDescriptor Rule = RuleDescriptor.Create(
         "ML1010",
         "Volume is never mounted",
-        "{0}",
+        "Volume '{0}' of {1} is not mounted by any container: {2}. Add a volumeMounts entry for it, or remove the volume.",
         RuleCategory.References,
         DiagnosticSeverity.Info,
         enabledByDefault: true,
@@ -38,8 +38,7 @@ public sealed class VolumeIsNeverMounted : ManifestRule
             var consequence = volume.Projections.Any(p => p.Reference is not null)
                 ? "the kubelet skips it, so its files are visible in no container (and a missing ConfigMap or Secret behind it blocks nothing)"
                 : "the kubelet skips it, so it is visible in no container";
-            context.ReportAt(Rule, anchor,
-                $"Volume '{volume.Name}' of {context.Object.DisplayName} is not mounted by any container: {consequence}. Add a volumeMounts entry for it, or remove the volume.");
+            context.ReportAt(Rule, anchor, volume.Name, context.Object.DisplayName, consequence);
         }
     });
 }

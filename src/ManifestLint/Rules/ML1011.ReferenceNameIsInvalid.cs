@@ -10,7 +10,7 @@ public sealed class ReferenceNameIsInvalid : ManifestRule
     public static readonly DiagnosticDescriptor Rule = RuleDescriptor.Create(
         "ML1011",
         "Reference name is not a valid object name",
-        "{0}",
+        "{0} in {1} of {2} is not a valid object name (object names are lowercase RFC 1123 subdomains: a-z, 0-9, '-' and '.', alphanumeric at both ends, at most 253 characters), so no {3} can have it: {4}. Use the {3}'s real name.",
         RuleCategory.References,
         DiagnosticSeverity.Error,
         enabledByDefault: true,
@@ -32,13 +32,11 @@ public sealed class ReferenceNameIsInvalid : ManifestRule
             var name = problem.Resolution.Name;
             var shown = name.Length == 0 ? $"An empty {kind} name" : $"{kind} name '{name}'";
             context.ReportAt(Rule, problem.Anchor,
-                $"{shown} in {ReferenceText.Where(use)} of {context.Object.DisplayName} is not a valid object name (object names are lowercase RFC 1123 subdomains: "
-                + $"a-z, 0-9, '-' and '.', alphanumeric at both ends, at most 253 characters), so no {kind} can have it: "
-                + $"{Consequence(problem, context.Object.DisplayName)}. Use the {kind}'s real name.");
+                shown, ReferenceText.Where(use), context.Object.DisplayName, kind, Consequence(problem, context.Object.DisplayName));
         }
     });
 
-    /// <summary>What happens depends on which validation the field gets (ground truth §2).</summary>
+    /// <summary>What happens depends on which validation the field gets (docs/kubernetes-behaviour.md#names).</summary>
     private static string Consequence(ReferenceProblem problem, string objectName)
     {
         var use = problem.Use;

@@ -50,7 +50,8 @@ public sealed class InvalidKey : ManifestRule
         {
             foreach (var env in container.Env)
             {
-                // items[].key is not checked by the API (§7): a bad one fails at mount time, which ML1003 covers.
+                // items[].key is not checked by the API (docs/kubernetes-behaviour.md#volume-items-and-modes): a bad
+                // one fails at mount time, which ML1003 covers.
                 if (env.KeyReference is not { KeyNode: { } keyNode } reference || KubernetesValues.AsString(keyNode) is not { } key)
                 {
                     continue;

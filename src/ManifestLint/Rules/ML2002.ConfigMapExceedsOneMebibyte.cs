@@ -10,7 +10,7 @@ public sealed class ConfigMapExceedsOneMebibyte : ManifestRule
     public static readonly DiagnosticDescriptor Rule = RuleDescriptor.Create(
         "ML2002",
         "ConfigMap exceeds 1 MiB",
-        "{0}",
+        "{0} holds {1} bytes ({2}), more than the {3} bytes (1 MiB) the API accepts, so it rejects the object as \"Too long\". Split the content over several objects, or ship large files in the image or a volume.",
         RuleCategory.Content,
         DiagnosticSeverity.Error,
         enabledByDefault: true,
@@ -30,7 +30,6 @@ public sealed class ConfigMapExceedsOneMebibyte : ManifestRule
             ? "data values as UTF-8 plus decoded binaryData"
             : "decoded data plus stringData";
         context.ReportAt(Rule, context.Object.AnchorNode,
-            $"{context.Object.DisplayName} holds {MessageText.Count(payload.TotalBytes)} bytes ({measured}), more than the {MessageText.Count(ConfigPayload.MaxBytes)} bytes (1 MiB) the API accepts, so it rejects the object as \"Too long\". " +
-            "Split the content over several objects, or ship large files in the image or a volume.");
+            context.Object.DisplayName, MessageText.Count(payload.TotalBytes), measured, MessageText.Count(ConfigPayload.MaxBytes));
     }, "ConfigMap", "Secret");
 }

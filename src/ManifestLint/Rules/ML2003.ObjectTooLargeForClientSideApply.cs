@@ -10,7 +10,7 @@ public sealed class ObjectTooLargeForClientSideApply : ManifestRule
     public static readonly DiagnosticDescriptor Rule = RuleDescriptor.Create(
         "ML2003",
         "Object too large for client-side apply",
-        "{0}",
+        "Client-side kubectl apply would give {0} {1} bytes of annotations (the object as {2} bytes of JSON in {3}, plus its own annotations), more than the {4} the API allows, so it fails with \"metadata.annotations: Too long\". Use kubectl apply --server-side, kubectl create or kubectl replace, which store no such annotation.",
         RuleCategory.Content,
         DiagnosticSeverity.Warning,
         enabledByDefault: true,
@@ -35,9 +35,7 @@ public sealed class ObjectTooLargeForClientSideApply : ManifestRule
         var obj = context.Object;
         var name = ClusterScopedKinds.Contains(obj.Kind) && obj.Name is not null ? $"{obj.Kind} {obj.Name}" : obj.DisplayName;
         context.ReportAt(Rule, obj.AnchorNode,
-            $"Client-side kubectl apply would give {name} {MessageText.Count(size.TotalAnnotationBytes)} bytes of annotations " +
-            $"(the object as {MessageText.Count(size.LastAppliedValueBytes)} bytes of JSON in {ClientSideApplySize.LastAppliedAnnotation}, plus its own annotations), " +
-            $"more than the {MessageText.Count(ClientSideApplySize.MaxAnnotationBytes)} the API allows, so it fails with \"metadata.annotations: Too long\". " +
-            "Use kubectl apply --server-side, kubectl create or kubectl replace, which store no such annotation.");
+            name, MessageText.Count(size.TotalAnnotationBytes), MessageText.Count(size.LastAppliedValueBytes),
+            ClientSideApplySize.LastAppliedAnnotation, MessageText.Count(ClientSideApplySize.MaxAnnotationBytes));
     });
 }

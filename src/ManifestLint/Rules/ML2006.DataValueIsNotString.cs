@@ -26,7 +26,8 @@ public sealed class DataValueIsNotString : ManifestRule
         {
             foreach (var entry in KubernetesValues.JsonEntries(section.Mapping))
             {
-                // Null and empty values are stored as "" (§12); timestamps stay the string written.
+                // Null and empty values are stored as "" (docs/kubernetes-behaviour.md#yaml-decoding); timestamps stay
+                // the string written.
                 if (KubernetesValues.AsString(entry.Value) is not null)
                 {
                     continue;

@@ -13,7 +13,7 @@ public sealed class MultiLineValueHasTrailingWhitespace : ManifestRule
     public static readonly DiagnosticDescriptor Rule = RuleDescriptor.Create(
         "ML2008",
         "Multi-line value has trailing whitespace",
-        "{0}",
+        "Value of '{0}' in {1} of {2} has {3} ending in spaces or tabs, so kubectl get -o yaml shows the whole value as one quoted string full of \\n escapes, hard to read and edit. Remove the trailing whitespace.",
         RuleCategory.Content,
         DiagnosticSeverity.Info,
         enabledByDefault: true,
@@ -47,8 +47,7 @@ public sealed class MultiLineValueHasTrailingWhitespace : ManifestRule
                 // Only suggested: the trailing whitespace is part of the value, and the fix removes it.
                 var hint = FixHints.TrimTrailingWhitespace(context.Object.FileOf(scalar), scalar, "Remove the trailing whitespace");
                 context.ReportAt(Rule, scalar, null, hint,
-                    $"Value of '{MessageText.Shorten(entry.Name!)}' in {section.Field} of {context.Object.DisplayName} has {Where(context.Object, scalar, lines)} ending in spaces or tabs, " +
-                    "so kubectl get -o yaml shows the whole value as one quoted string full of \\n escapes, hard to read and edit. Remove the trailing whitespace.");
+                    MessageText.Shorten(entry.Name!), section.Field, context.Object.DisplayName, Where(context.Object, scalar, lines));
             }
         }
     }, "ConfigMap", "Secret");

@@ -11,7 +11,7 @@ public sealed class InvalidObjectName : ManifestRule
     public static readonly DiagnosticDescriptor Rule = RuleDescriptor.Create(
         "ML2009",
         "Invalid object name",
-        "{0}",
+        "The name of {0} {1}/{2} is not a lowercase RFC 1123 subdomain (a-z, 0-9, '-' and '.', starting and ending with a letter or digit, at most 253 characters), so the API rejects the object. Rename it{3} and update the references to it.",
         RuleCategory.Content,
         DiagnosticSeverity.Error,
         enabledByDefault: true,
@@ -30,9 +30,7 @@ public sealed class InvalidObjectName : ManifestRule
             return;
         }
 
-        var message = $"The name of {obj.Kind} {obj.Namespace}/{MessageText.Shorten(name)} is not a lowercase RFC 1123 subdomain (a-z, 0-9, '-' and '.', starting and ending with a letter or digit, at most 253 characters), so the API rejects the object.";
-        context.ReportAt(Rule, nameNode, ObjectNames.SuggestDns1123Subdomain(name) is { } suggestion
-            ? message + $" Rename it, for example to '{MessageText.Shorten(suggestion)}', and update the references to it."
-            : message + " Rename it and update the references to it.");
+        var example = ObjectNames.SuggestDns1123Subdomain(name) is { } suggestion ? $", for example to '{MessageText.Shorten(suggestion)}'," : string.Empty;
+        context.ReportAt(Rule, nameNode, obj.Kind, obj.Namespace, MessageText.Shorten(name), example);
     }, "ConfigMap", "Secret");
 }

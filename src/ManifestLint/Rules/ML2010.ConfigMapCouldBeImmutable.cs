@@ -12,7 +12,7 @@ public sealed class ConfigMapCouldBeImmutable : ManifestRule
     public static readonly DiagnosticDescriptor Rule = RuleDescriptor.Create(
         "ML2010",
         "ConfigMap could be immutable",
-        "{0}",
+        "{0} is read only through {1} ({2} of {3}{4}), which never see later changes. Mark it immutable: true and roll out changes under a new name: pods stay consistent and the kubelet stops watching it.",
         RuleCategory.Content,
         DiagnosticSeverity.Info,
         enabledByDefault: false,
@@ -42,8 +42,7 @@ public sealed class ConfigMapCouldBeImmutable : ManifestRule
             var first = uses[0];
             var others = uses.Count > 1 ? $" and {uses.Count - 1} more" : string.Empty;
             context.ReportAt(Rule, obj, obj.AnchorNode, related,
-                $"{obj.DisplayName} is read only through {Channels(uses)} ({first.Container!.DisplayName} of {first.Owner.DisplayName}{others}), which never see later changes. " +
-                "Mark it immutable: true and roll out changes under a new name: pods stay consistent and the kubelet stops watching it.");
+                obj.DisplayName, Channels(uses), first.Container!.DisplayName, first.Owner.DisplayName, others);
         }
     });
 

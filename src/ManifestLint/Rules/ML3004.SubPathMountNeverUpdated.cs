@@ -22,8 +22,8 @@ public sealed class SubPathMountNeverUpdated : ManifestRule
     {
         foreach (var container in context.PodSpec.Containers)
         {
-            // An init container has finished before any update could matter (a sidecar, restartPolicy: Always,
-            // keeps running); ephemeral containers cannot use subPath at all (§8).
+            // An init container has finished before any update could matter (a sidecar, restartPolicy: Always, keeps
+            // running); ephemeral containers cannot use subPath at all (docs/kubernetes-behaviour.md#volume-mounts).
             if (container.Kind == ContainerKind.Ephemeral
                 || (container.Kind == ContainerKind.Init && container.Node.GetString("restartPolicy") != "Always"))
             {

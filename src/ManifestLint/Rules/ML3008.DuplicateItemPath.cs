@@ -39,7 +39,8 @@ public sealed class DuplicateItemPath : ManifestRule
                     switch (seen.Add(path, clean, item))
                     {
                         case (var first, PathRepeat.Exact) when projected:
-                            // validateProjectionSources keeps one set of paths for all sources (§7).
+                            // validateProjectionSources keeps one set of paths for all sources
+                            // (docs/kubernetes-behaviour.md#volume-items-and-modes).
                             Report(context, DiagnosticSeverity.Error, volume, anchor, first,
                                 $"'{path}' is written by {Describe(first)} and again by {Describe(item)}; the API rejects the pod (conflicting duplicate paths). Give each item its own path.");
                             break;

@@ -10,7 +10,7 @@ public sealed class VariableSetBySeveralEnvFromSources : ManifestRule
     public static readonly DiagnosticDescriptor Rule = RuleDescriptor.Create(
         "ML4002",
         "Variable set by several envFrom sources",
-        "{0}",
+        "{0} {1} of {2} {3} from both {4} and {5}: the kubelet applies envFrom in order, so {5} wins and the earlier {6} lost. Remove the duplicate keys from one source, or give one source a prefix.",
         RuleCategory.Environment,
         DiagnosticSeverity.Warning,
         enabledByDefault: true,
@@ -71,17 +71,19 @@ public sealed class VariableSetBySeveralEnvFromSources : ManifestRule
                 }
             }
 
-            context.ReportAt(Rule, anchor, related, Message(container, source, clash.Names, clash.Earlier));
+            context.ReportAt(Rule, anchor, related, MessageArguments(container, source, clash.Names, clash.Earlier));
         }
     }
 
-    private static string Message(Container container, EnvFromKeys later, IReadOnlyList<string> names, IReadOnlyList<EnvFromKeys> earlier)
+    /// <summary>The arguments of the message format, singular or plural as the names are one or several.</summary>
+    private static object?[] MessageArguments(Container container, EnvFromKeys later, IReadOnlyList<string> names, IReadOnlyList<EnvFromKeys> earlier)
     {
         var several = names.Count > 1;
-        var earlierText = string.Join(" and ", earlier.Select(Describe));
-        return $"{(several ? "Variables" : "Variable")} {EnvironmentText.List(names)} of {EnvironmentText.Of(container)} {(several ? "come" : "comes")} from both {earlierText} and {Describe(later)}: " +
-               $"the kubelet applies envFrom in order, so {Describe(later)} wins and the earlier {(several ? "values are" : "value is")} lost. " +
-               "Remove the duplicate keys from one source, or give one source a prefix.";
+        return new object?[]
+        {
+            several ? "Variables" : "Variable", EnvironmentText.List(names), EnvironmentText.Of(container), several ? "come" : "comes",
+            string.Join(" and ", earlier.Select(Describe)), Describe(later), several ? "values are" : "value is",
+        };
     }
 
     private static string Describe(EnvFromKeys source) => $"{source.DisplayName} (envFrom[{source.Source.Index}])";

@@ -10,7 +10,7 @@ public sealed class EnvOverridesEnvFromVariable : ManifestRule
     public static readonly DiagnosticDescriptor Rule = RuleDescriptor.Create(
         "ML4003",
         "env entry overrides an envFrom variable",
-        "{0}",
+        "env '{0}' of {1} replaces the variable of the same name that envFrom brings in from {2} (key '{3}'): env wins. If that is intended there is nothing to do; otherwise rename the env entry or remove the key.",
         RuleCategory.Environment,
         DiagnosticSeverity.Info,
         enabledByDefault: true,
@@ -37,8 +37,7 @@ public sealed class EnvOverridesEnvFromVariable : ManifestRule
                 }
 
                 context.ReportAt(Rule, anchor, related,
-                    $"env '{MessageText.Shorten(definition.Name)}' of {EnvironmentText.Of(container)} replaces the variable of the same name that envFrom brings in from {source.DisplayName} (key '{definition.Hides.Key}'): env wins. " +
-                    "If that is intended there is nothing to do; otherwise rename the env entry or remove the key.");
+                    MessageText.Shorten(definition.Name), EnvironmentText.Of(container), source.DisplayName, definition.Hides.Key);
             }
         }
     });

@@ -12,7 +12,7 @@ public sealed class DuplicateEnvVariable : ManifestRule
     public static readonly DiagnosticDescriptor Rule = RuleDescriptor.Create(
         "ML4004",
         "Duplicate env variable",
-        "{0}",
+        "env '{0}' of {1} is defined again here after {2}: the kubelet uses this value, and the API warns that the earlier definition may be dropped when using kubectl apply. Remove one of them.",
         RuleCategory.Environment,
         DiagnosticSeverity.Warning,
         enabledByDefault: true,
@@ -38,8 +38,7 @@ public sealed class DuplicateEnvVariable : ManifestRule
 
                 var related = new[] { new RelatedLocation(container.Pod.Owner.FileOf(earlier.NameNode ?? (YamlNode)earlier.Node), earlier.NameNode ?? (YamlNode)earlier.Node, $"the earlier definition of '{MessageText.Shorten(definition.Name)}'") };
                 context.ReportAt(Rule, anchor, related, RemoveEarlierHint(container, earlier, entry),
-                    $"env '{MessageText.Shorten(definition.Name)}' of {EnvironmentText.Of(container)} is defined again here after {EnvironmentText.Line(hidden)}: the kubelet uses this value, " +
-                    "and the API warns that the earlier definition may be dropped when using kubectl apply. Remove one of them.");
+                    MessageText.Shorten(definition.Name), EnvironmentText.Of(container), EnvironmentText.Line(hidden));
             }
         }
     });

@@ -6,9 +6,9 @@ namespace ManifestLint.Yaml;
 public static class KubernetesValues
 {
     /// <summary>
-    /// The string a string field receives from <paramref name="value"/>, or null when the value is not a string
-    /// (a number, a boolean, a mapping...: the API rejects those). A null value becomes "" (§12); a timestamp
-    /// stays the text written.
+    /// The string a string field receives from <paramref name="value"/>, or null when the value is not a string (a
+    /// number, a boolean, a mapping...: the API rejects those). A null value becomes ""
+    /// (docs/kubernetes-behaviour.md#yaml-decoding); a timestamp stays the text written.
     /// </summary>
     public static string? AsString(YamlNode value)
     {

@@ -5,9 +5,9 @@ using YamlDotNet.Core;
 namespace ManifestLint.Yaml;
 
 /// <summary>
-/// Resolves plain scalars exactly as goyaml v2's <c>resolve()</c> does, which is what kubectl and the API
-/// server use through sigs.k8s.io/yaml (ground truth §12): YAML 1.1 booleans, octal <c>0644</c>, <c>0o</c>,
-/// <c>0x</c>, <c>0b</c>, underscores, floats, and timestamps that stay strings.
+/// Resolves plain scalars exactly as goyaml v2's <c>resolve()</c> does, which is what kubectl and the API server use
+/// through sigs.k8s.io/yaml (docs/kubernetes-behaviour.md#yaml-decoding): YAML 1.1 booleans, octal <c>0644</c>,
+/// <c>0o</c>, <c>0x</c>, <c>0b</c>, underscores, floats, and timestamps that stay strings.
 /// </summary>
 public static class ScalarResolver
 {

@@ -20,7 +20,9 @@ public sealed class YamlDocument
 
     public SourceRange Range { get; }
 
-    /// <summary>Keys written twice in one mapping (kubectl keeps the last, §12).</summary>
+    /// <summary>
+    /// Keys written twice in one mapping (kubectl keeps the last, docs/kubernetes-behaviour.md#yaml-decoding).
+    /// </summary>
     public IReadOnlyList<DuplicateKey> DuplicateKeys { get; }
 
     /// <summary>True when an alias (<c>*name</c>) occurs: a node may then appear at more than one place of the tree.</summary>

@@ -15,10 +15,10 @@ public enum YamlReadErrorKind
 public sealed record YamlReadError(YamlReadErrorKind Kind, string Message, SourceRange Range);
 
 /// <summary>
-/// Builds the node tree from YamlDotNet's parser events. YamlDotNet's own representation model throws on
-/// duplicate keys and loses the whole file, while kubectl accepts them and keeps the last (§12), so the
-/// tree is built here: every entry is kept, lookups see the last, and duplicates are recorded.
-/// Documents read before a syntax error are kept.
+/// Builds the node tree from YamlDotNet's parser events. YamlDotNet's own representation model throws on duplicate keys
+/// and loses the whole file, while kubectl accepts them and keeps the last
+/// (docs/kubernetes-behaviour.md#yaml-decoding), so the tree is built here: every entry is kept, lookups see the last,
+/// and duplicates are recorded. Documents read before a syntax error are kept.
 /// </summary>
 public static class YamlStreamReader
 {

@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis;
 
 namespace ManifestLint.Tests.Model;
 
-/// <summary>The environment is built in the kubelet's order (§9, test vector 59).</summary>
+/// <summary>The environment is built in the kubelet's order (docs/kubernetes-behaviour.md#environment).</summary>
 public sealed class ContainerEnvironmentTests
 {
     private const string Manifest = """

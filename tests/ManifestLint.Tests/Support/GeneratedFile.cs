@@ -22,17 +22,4 @@ internal static class GeneratedFile
 
         Assert.Fail($"{Path.GetRelativePath(RepositoryPaths.Root, path)} is out of date with the code. Run `UPDATE_GENERATED=1 dotnet test` and commit the result.");
     }
-
-    /// <summary>Replaces the text between two marker lines of a file.</summary>
-    public static string ReplaceSection(string text, string startMarker, string endMarker, string content)
-    {
-        var start = text.IndexOf(startMarker, StringComparison.Ordinal);
-        var end = text.IndexOf(endMarker, StringComparison.Ordinal);
-        if (start < 0 || end < start)
-        {
-            throw new InvalidOperationException($"Markers {startMarker} and {endMarker} not found.");
-        }
-
-        return text.Substring(0, start + startMarker.Length) + "\n" + content + text.Substring(end);
-    }
 }

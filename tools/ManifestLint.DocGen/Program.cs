@@ -1,0 +1,3 @@
+using ManifestLint.DocGen;
+
+return DocGenCommand.Run(args, Console.Out, Console.Error);
