@@ -5,7 +5,7 @@ namespace ManifestLint.Model;
 
 /// <summary>
 /// What client-side <c>kubectl apply</c> (and <c>create --save-config</c>) puts into an object's annotations
-/// (ground truth §3; kubectl <c>GetModifiedConfiguration</c>): the object itself, encoded by
+/// (docs/kubernetes-behaviour.md#size-limits; kubectl <c>GetModifiedConfiguration</c>): the object itself, encoded by
 /// <c>unstructured.UnstructuredJSONScheme</c> (Go's <c>json.Encoder</c>: compact, sorted keys, HTML-safe escapes,
 /// a trailing newline) with any old last-applied annotation removed, an empty <c>annotations</c> map added when
 /// there is none, and the default namespace filled in for namespaced kinds, stored under

@@ -4,7 +4,7 @@ namespace ManifestLint.Model;
 
 /// <summary>
 /// One key/value map of a ConfigMap or Secret: ConfigMap <c>data</c> (text) and <c>binaryData</c> (base64),
-/// Secret <c>data</c> (base64) and <c>stringData</c> (text). All share the key rule (§1).
+/// Secret <c>data</c> (base64) and <c>stringData</c> (text). All share the key rule (docs/kubernetes-behaviour.md#config-keys).
 /// </summary>
 public sealed record ConfigDataSection(string Field, YamlMapping Mapping, bool IsBase64)
 {

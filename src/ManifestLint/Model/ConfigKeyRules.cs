@@ -3,8 +3,8 @@ using System.Text.RegularExpressions;
 namespace ManifestLint.Model;
 
 /// <summary>
-/// The API's rule for ConfigMap and Secret keys (<c>IsConfigMapKey</c>, ground truth §1). It also applies to
-/// <c>configMapKeyRef.key</c> and <c>secretKeyRef.key</c>, but not to <c>items[].key</c> (§7).
+/// The API's rule for ConfigMap and Secret keys (<c>IsConfigMapKey</c>, docs/kubernetes-behaviour.md#config-keys). It also applies to
+/// <c>configMapKeyRef.key</c> and <c>secretKeyRef.key</c>, but not to <c>items[].key</c> (docs/kubernetes-behaviour.md#volume-items-and-modes).
 /// </summary>
 public static class ConfigKeyRules
 {

@@ -7,7 +7,7 @@ namespace ManifestLint.Model;
 public sealed record EncodedValue(string Field, YamlEntry Entry, YamlScalar Value, Base64Check Check);
 
 /// <summary>
-/// The payload of a ConfigMap or Secret as the API measures it (ground truth §3): UTF-8 bytes of ConfigMap
+/// The payload of a ConfigMap or Secret as the API measures it (docs/kubernetes-behaviour.md#size-limits): UTF-8 bytes of ConfigMap
 /// <c>data</c> values plus decoded <c>binaryData</c> bytes; for a Secret, decoded <c>data</c> plus
 /// <c>stringData</c> (which the API merges into <c>data</c>, replacing equal keys). Keys are not counted.
 /// Computed once per object (the size rule and the base64 rule share it) in one pass over the values.

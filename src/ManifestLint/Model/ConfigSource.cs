@@ -24,7 +24,7 @@ public enum ConfigOrigin
 /// kustomize <c>configMapGenerator</c>/<c>secretGenerator</c>, an object a controller makes from another object
 /// of the set, or an object every namespace has. It records the keys each consumer sees: an environment variable
 /// reads ConfigMap <c>data</c> only, or Secret <c>data</c> and <c>stringData</c>; a volume projects every key,
-/// <c>binaryData</c> included (ground truth §5, §10a, §10d).
+/// <c>binaryData</c> included (docs/kubernetes-behaviour.md#binarydata-base64, docs/kubernetes-behaviour.md#missing-env-reference, docs/kubernetes-behaviour.md#items-missing-key).
 /// </summary>
 public sealed class ConfigSource
 {
@@ -178,7 +178,7 @@ public sealed class ConfigSource
         known &= AddKeys(obj.Root, "data", data.Data, environment, volume);
         if (data.Kind == ConfigKind.ConfigMap)
         {
-            // binaryData is projected into volumes but never reaches environment variables (§5, §10a).
+            // binaryData is projected into volumes but never reaches environment variables (docs/kubernetes-behaviour.md#binarydata-base64, docs/kubernetes-behaviour.md#missing-env-reference).
             known &= AddKeys(obj.Root, "binaryData", data.BinaryData, null, volume);
         }
         else

@@ -92,7 +92,7 @@ public sealed class EnvFromKeys
 }
 
 /// <summary>
-/// A container's environment as the kubelet builds it (<c>makeEnvironmentVariables</c>, §9): envFrom sources
+/// A container's environment as the kubelet builds it (<c>makeEnvironmentVariables</c>, docs/kubernetes-behaviour.md#environment): envFrom sources
 /// first, in order, each key under its prefix, a later source overwriting an earlier one; then env entries in
 /// order, overwriting envFrom and earlier entries. <c>$(NAME)</c> in an env value sees only what is defined before
 /// the entry; in <c>command</c>/<c>args</c> it sees the whole environment. Service-link variables come on top.

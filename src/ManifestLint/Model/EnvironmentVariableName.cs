@@ -1,7 +1,7 @@
 namespace ManifestLint.Model;
 
 /// <summary>
-/// The rules Kubernetes applies to environment variable names (§9): the strict <c>IsEnvVarName</c> of the API
+/// The rules Kubernetes applies to environment variable names (docs/kubernetes-behaviour.md#environment): the strict <c>IsEnvVarName</c> of the API
 /// before the <c>RelaxedEnvironmentVariableValidation</c> gate (beta, on, from 1.32), the relaxed
 /// <c>IsRelaxedEnvVarName</c> after it, the portable C identifier that shells can expand, and the service-link
 /// variables the kubelet adds by itself.

@@ -4,7 +4,7 @@ using ManifestLint.Yaml;
 
 namespace ManifestLint.Model;
 
-/// <summary>How a file-mode literal is written, which decides how Kubernetes' YAML reads its digits (§12).</summary>
+/// <summary>How a file-mode literal is written, which decides how Kubernetes' YAML reads its digits (docs/kubernetes-behaviour.md#yaml-decoding).</summary>
 public enum FileModeNotation
 {
     /// <summary><c>644</c>, <c>420</c>: read as decimal.</summary>
@@ -29,7 +29,7 @@ public enum FileModeNotation
     Other,
 }
 
-/// <summary>Unix permission bits as Kubernetes' file modes carry them (0 to 0777, §7).</summary>
+/// <summary>Unix permission bits as Kubernetes' file modes carry them (0 to 0777, docs/kubernetes-behaviour.md#volume-items-and-modes).</summary>
 public static class FilePermissions
 {
     /// <summary>0777, the largest mode the API accepts.</summary>
@@ -91,7 +91,7 @@ public static class FilePermissions
 }
 
 /// <summary>
-/// A <c>defaultMode</c> or <c>items[].mode</c> of a configMap, secret, downwardAPI or projected volume (§7), with
+/// A <c>defaultMode</c> or <c>items[].mode</c> of a configMap, secret, downwardAPI or projected volume (docs/kubernetes-behaviour.md#volume-items-and-modes), with
 /// the literal as written and the value Kubernetes' YAML gives it.
 /// </summary>
 public sealed class FileModeSetting

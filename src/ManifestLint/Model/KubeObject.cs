@@ -88,7 +88,7 @@ public sealed class KubeObject
 
     public bool IsKind(string kind) => string.Equals(Kind, kind, StringComparison.Ordinal);
 
-    /// <summary>The pod specs this object embeds (§13): none for most kinds, one for workloads.</summary>
+    /// <summary>The pod specs this object embeds (docs/kubernetes-behaviour.md#pod-templates): none for most kinds, one for workloads.</summary>
     public IReadOnlyList<PodSpec> PodSpecs => _podSpecs ??= PodSpecLocator.Find(this);
 
     public override string ToString() => DisplayName;

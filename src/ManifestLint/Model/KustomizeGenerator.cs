@@ -12,7 +12,7 @@ namespace ManifestLint.Model;
 /// </summary>
 internal static class KustomizeGenerator
 {
-    /// <summary>A generated object must stay under 1 MiB (§3); a larger env file leaves the keys unknown.</summary>
+    /// <summary>A generated object must stay under 1 MiB (docs/kubernetes-behaviour.md#size-limits); a larger env file leaves the keys unknown.</summary>
     private const int MaxEnvFileBytes = 1024 * 1024;
 
     public static IEnumerable<ConfigSource> Read(Kustomization kustomization)

@@ -1,6 +1,6 @@
 namespace ManifestLint.Model;
 
-/// <summary>Kubernetes' name formats (apimachinery <c>IsDNS1123Subdomain</c>, <c>IsDNS1123Label</c>, ground truth §2).</summary>
+/// <summary>Kubernetes' name formats (apimachinery <c>IsDNS1123Subdomain</c>, <c>IsDNS1123Label</c>, docs/kubernetes-behaviour.md#names).</summary>
 public static class ObjectNames
 {
     public const int SubdomainMaxLength = 253;

@@ -9,8 +9,8 @@ public enum PathRepeat
 }
 
 /// <summary>
-/// Finds, in source order, the first entry each new path repeats. Used for mountPaths of one container (§8) and
-/// item paths of one volume (§7), where Kubernetes checks the raw spelling but the node acts on the cleaned path.
+/// Finds, in source order, the first entry each new path repeats. Used for mountPaths of one container (docs/kubernetes-behaviour.md#volume-mounts) and
+/// item paths of one volume (docs/kubernetes-behaviour.md#volume-items-and-modes), where Kubernetes checks the raw spelling but the node acts on the cleaned path.
 /// </summary>
 public sealed class PathRepeats<T>
     where T : class

@@ -102,7 +102,7 @@ public sealed class PodSpec
 
     /// <summary>
     /// True when some container mounts the volume (<c>volumeMounts</c>) or attaches it as a block device
-    /// (<c>volumeDevices</c>). The kubelet skips a volume no container uses (ground truth §10c).
+    /// (<c>volumeDevices</c>). The kubelet skips a volume no container uses (docs/kubernetes-behaviour.md#missing-volume-source).
     /// </summary>
     public bool IsUsed(Volume volume)
     {

@@ -3,7 +3,7 @@ using ManifestLint.Yaml;
 namespace ManifestLint.Model;
 
 /// <summary>
-/// Where each kind keeps its pod template (ground truth §13), custom resources the knowledge table describes, plus any
+/// Where each kind keeps its pod template (docs/kubernetes-behaviour.md#pod-templates), custom resources the knowledge table describes, plus any
 /// object with <c>spec.template.spec.containers</c>.
 /// </summary>
 internal static class PodSpecLocator

@@ -11,13 +11,13 @@ public enum ReferenceEdgeKind
     /// <summary><c>envFrom[].configMapRef</c>/<c>secretRef</c>: read once, when the container starts.</summary>
     EnvFrom,
 
-    /// <summary>A <c>subPath</c>/<c>subPathExpr</c> mount: a bind mount of one file that is never updated (§10e, §11).</summary>
+    /// <summary>A <c>subPath</c>/<c>subPathExpr</c> mount: a bind mount of one file that is never updated (docs/kubernetes-behaviour.md#subpath-not-updated, docs/kubernetes-behaviour.md#atomic-writer).</summary>
     SubPathMount,
 
     /// <summary>A whole-volume mount: the kubelet swaps in new content when the object changes.</summary>
     VolumeMount,
 
-    /// <summary>A configMap, secret or projected volume that no container mounts: named, but never set up (§10c).</summary>
+    /// <summary>A configMap, secret or projected volume that no container mounts: named, but never set up (docs/kubernetes-behaviour.md#missing-volume-source).</summary>
     UnmountedVolume,
 
     /// <summary><c>imagePullSecrets</c> of a pod spec or a ServiceAccount, and a ServiceAccount's <c>secrets</c>.</summary>
@@ -41,7 +41,7 @@ public sealed class ReferenceEdge
 
     public ReferenceEdgeKind Kind { get; }
 
-    /// <summary>What it names, in the namespace where Kubernetes looks it up (the pod's, §14).</summary>
+    /// <summary>What it names, in the namespace where Kubernetes looks it up (the pod's, docs/kubernetes-behaviour.md#namespaces).</summary>
     public ObjectIdentity Target { get; }
 
     /// <summary>The object that holds the reference.</summary>

@@ -201,7 +201,7 @@ public sealed class ReferenceGraph
 
     /// <summary>
     /// True when the volume reads only ConfigMaps and Secrets of the graph and none of them can change under a running
-    /// pod (immutable, or a kustomize generator whose hash suffix renames it on every change, §6).
+    /// pod (immutable, or a kustomize generator whose hash suffix renames it on every change, docs/kubernetes-behaviour.md#immutable).
     /// </summary>
     public bool IsImmutable(Volume volume)
     {

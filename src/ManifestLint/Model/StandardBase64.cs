@@ -12,7 +12,7 @@ public readonly record struct Base64Check(long DecodedLength, int ErrorOffset)
 /// Base64 exactly as the API decodes a <c>[]byte</c> field (<c>binaryData</c>, Secret <c>data</c>): Go's
 /// encoding/json calls <c>base64.StdEncoding.Decode</c>, which takes the standard alphabet with '=' padding,
 /// skips '\r' and '\n' anywhere (so a literal block split over lines is fine), and rejects everything else:
-/// spaces, the URL-safe '-' and '_', missing padding (ground truth §5). Nothing is allocated.
+/// spaces, the URL-safe '-' and '_', missing padding (docs/kubernetes-behaviour.md#binarydata-base64). Nothing is allocated.
 /// </summary>
 public static class StandardBase64
 {

@@ -3,15 +3,15 @@ using System.Text;
 namespace ManifestLint.Model;
 
 /// <summary>
-/// The path rules of volumes and mounts: how a mountPath ends up in the container (§8) and what the API and the
-/// kubelet accept in <c>items[].path</c>, <c>subPath</c> and <c>subPathExpr</c> (§7, §8).
+/// The path rules of volumes and mounts: how a mountPath ends up in the container (docs/kubernetes-behaviour.md#volume-mounts) and what the API and the
+/// kubelet accept in <c>items[].path</c>, <c>subPath</c> and <c>subPathExpr</c> (docs/kubernetes-behaviour.md#volume-items-and-modes, docs/kubernetes-behaviour.md#volume-mounts).
 /// </summary>
 public static class VolumePath
 {
-    /// <summary>The kubelet's atomic writer refuses longer item paths (§7).</summary>
+    /// <summary>The kubelet's atomic writer refuses longer item paths (docs/kubernetes-behaviour.md#volume-items-and-modes).</summary>
     public const int MaxPathBytes = 4096;
 
-    /// <summary>The kubelet's atomic writer refuses longer path elements, Linux's NAME_MAX (§7).</summary>
+    /// <summary>The kubelet's atomic writer refuses longer path elements, Linux's NAME_MAX (docs/kubernetes-behaviour.md#volume-items-and-modes).</summary>
     public const int MaxElementBytes = 255;
 
     /// <summary>
@@ -69,7 +69,7 @@ public static class VolumePath
     {
         var problems = DescendingPathProblems(path);
 
-        // ..data and the timestamped directories are the kubelet's own entries (§11).
+        // ..data and the timestamped directories are the kubelet's own entries (docs/kubernetes-behaviour.md#atomic-writer).
         if (path.StartsWith("..", StringComparison.Ordinal) && !path.StartsWith("../", StringComparison.Ordinal))
         {
             problems.Add("starts with '..', which is reserved for the kubelet's own entries (..data), so the API rejects it");

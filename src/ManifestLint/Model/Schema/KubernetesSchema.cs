@@ -2,7 +2,7 @@ namespace ManifestLint.Model.Schema;
 
 /// <summary>
 /// The parts of the core/v1 API the tool models (field names and JSON types from k8s.io/api). Unknown
-/// fields are rejected by kubectl's strict validation and types are checked at decode time (§12), so these
+/// fields are rejected by kubectl's strict validation and types are checked at decode time (docs/kubernetes-behaviour.md#yaml-decoding), so these
 /// lists must match the API exactly: a field missing here would be a false ML0006.
 /// </summary>
 public static class KubernetesSchema
