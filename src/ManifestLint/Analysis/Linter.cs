@@ -61,7 +61,8 @@ public sealed class Linter
         var knowledgeMessages = new List<ConfigurationMessage>();
         var knowledge = KnowledgeFiles.Load(_options.KnowledgeFiles.Concat(_options.Configuration?.KnowledgeFiles ?? Array.Empty<string>()), knowledgeMessages);
         var set = LintedSet.Build(files, file => namespaces[file], knowledge);
-        var builds = _options.BuildKustomizations ? KustomizeBuilder.BuildAll(files, file => namespaces[file], file => !fileOptions.IsKustomizeOff(file)) : Array.Empty<KustomizeBuild>();
+        var buildFailures = new List<string>();
+        var builds = _options.BuildKustomizations ? KustomizeBuilder.BuildAll(files, file => namespaces[file], file => !fileOptions.IsKustomizeOff(file), buildFailures) : Array.Empty<KustomizeBuild>();
         var scopes = LintScopes.Plan(set, builds, files, namespaces, knowledge);
         var modelled = stopwatch.Elapsed;
         var actions = new RuleActions();
@@ -117,7 +118,7 @@ public sealed class Linter
             .ThenBy(m => m.Line)
             .ThenBy(m => m.Message, StringComparer.Ordinal)
             .ToArray();
-        return new LintResult(set, active, inputErrors ?? Array.Empty<InputError>(), collector.InternalErrors, stopwatch.Elapsed)
+        return new LintResult(set, active, inputErrors ?? Array.Empty<InputError>(), collector.InternalErrors.Concat(buildFailures).ToArray(), stopwatch.Elapsed)
         {
             Suppressed = suppressed,
             ConfigurationMessages = messages,

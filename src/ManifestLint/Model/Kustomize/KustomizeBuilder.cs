@@ -46,7 +46,11 @@ public sealed partial class KustomizeBuilder
     }
 
     /// <summary>Builds every root among <paramref name="files"/>; the builds share no object.</summary>
-    public static IReadOnlyList<KustomizeBuild> BuildAll(IReadOnlyList<SourceFile> files, Func<SourceFile, string> defaultNamespaceOf, Func<SourceFile, bool>? isRootBuilt = null)
+    /// <remarks>
+    /// A root whose build fails (a defect of this builder) is left out, its files linted as written, and the failure
+    /// is added to <paramref name="failures"/>: one bad kustomization must not take the run down.
+    /// </remarks>
+    public static IReadOnlyList<KustomizeBuild> BuildAll(IReadOnlyList<SourceFile> files, Func<SourceFile, string> defaultNamespaceOf, Func<SourceFile, bool>? isRootBuilt = null, List<string>? failures = null)
     {
         var builder = new KustomizeBuilder(files, defaultNamespaceOf);
         if (builder._kustomizations.Count == 0)
@@ -62,7 +66,14 @@ public sealed partial class KustomizeBuilder
                 continue;
             }
 
-            builds.Add(builder.Build(root));
+            try
+            {
+                builds.Add(builder.Build(root));
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                failures?.Add($"kustomize build of {root.File.DisplayPath} failed: {e.GetType().Name}: {e.Message}; its files were linted as written");
+            }
         }
 
         return builds;
