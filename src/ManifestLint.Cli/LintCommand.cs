@@ -46,6 +46,11 @@ internal sealed class LintCommand
         Description = "Also show findings silenced by annotations or comments, with their reason.",
     };
 
+    private readonly Option<bool> _strict = new("--strict")
+    {
+        Description = "For CI on untrusted pull requests: ignore suppression comments and annotations (their findings count), and .editorconfig settings in the linted tree that could hide findings (lower severities, generated_code, external objects, producers, namespace, Kubernetes version).",
+    };
+
     private readonly Option<bool> _noEditorConfig = new("--no-editorconfig")
     {
         Description = "Ignore .editorconfig files.",
@@ -117,7 +122,7 @@ internal sealed class LintCommand
     {
         _fixes = new FixCommand(root);
         root.Arguments.Add(_paths);
-        foreach (var option in new Option[] { _format, _sarifCategory, _baseline, _config, _showSuppressed, _noEditorConfig, _output, _failLevel, _namespace, _kubeVersion, _stdinFileName, _external, _producers, _severity, _context, _limit })
+        foreach (var option in new Option[] { _format, _sarifCategory, _baseline, _config, _showSuppressed, _strict, _noEditorConfig, _output, _failLevel, _namespace, _kubeVersion, _stdinFileName, _external, _producers, _severity, _context, _limit })
         {
             root.Options.Add(option);
         }
@@ -153,7 +158,8 @@ internal sealed class LintCommand
             Exclusions = _exclude.Read(parseResult),
         };
 
-        var result = new Linter(options).Lint(inputs);
+        var strict = parseResult.GetValue(_strict);
+        var result = Lint(options, inputs, strict);
         if (_fixes.IsRequested(parseResult))
         {
             // Fix, then lint the changed files again: the report and the exit code are about what is left.
@@ -165,7 +171,7 @@ internal sealed class LintCommand
 
             if (fixing.FilesChanged > 0)
             {
-                result = new Linter(options).Lint(inputs);
+                result = Lint(options, inputs, strict);
             }
         }
 
@@ -215,6 +221,11 @@ internal sealed class LintCommand
             console.Error.WriteLine(TextEscaping.Line($"{report.DisplayPath(message.Path)}({message.Line}): warning: {message.Message}"));
         }
 
+        if (strict && _strictCounted > 0)
+        {
+            console.Error.WriteLine($"manifestlint: --strict: {_strictCounted} finding(s) silenced by suppression comments or annotations in the linted files count");
+        }
+
         foreach (var file in result.Files.Where(f => f.IsSkippedWithoutFinding && !f.IsContext && f.ReadError is null))
         {
             console.Error.WriteLine(TextEscaping.Line($"manifestlint: note: {file.DisplayPath}: skipped: {file.SkipReason}"));
@@ -237,6 +248,21 @@ internal sealed class LintCommand
         }
 
         return exitCode;
+    }
+
+    private int _strictCounted;
+
+    /// <summary>Lints; with <c>--strict</c> the findings that in-source suppressions silenced count again.</summary>
+    private LintResult Lint(LintOptions options, InputSet inputs, bool strict)
+    {
+        var result = new Linter(options).Lint(inputs);
+        if (!strict)
+        {
+            return result;
+        }
+
+        _strictCounted = result.Suppressed.Count;
+        return result.CountingSuppressed();
     }
 
     private static void WriteSarif(ReportContext report, TextWriter writer, int exitCode, string? category, object? baseline)
@@ -370,7 +396,8 @@ internal sealed class LintCommand
                     RuleCatalog.Default,
                     console.WorkingDirectory,
                     configPath is null ? null : Path.GetFullPath(Path.Combine(console.WorkingDirectory, configPath)),
-                    discoverEditorConfig: !parseResult.GetValue(_noEditorConfig)),
+                    discoverEditorConfig: !parseResult.GetValue(_noEditorConfig),
+                    strict: parseResult.GetValue(_strict)),
         };
         return true;
     }
