@@ -60,6 +60,10 @@ public static class SarifReportBuilder
             }
         }
 
+        var capNotes = new List<Notification>();
+        CapLocations(results, options, capNotes);
+        results = CapResults(results, options, capNotes);
+
         var run = new Run
         {
             Tool = new Tool { Driver = Driver(catalog, options.ToolVersion) },
@@ -69,7 +73,7 @@ public static class SarifReportBuilder
             },
             Results = results,
             ColumnKind = ColumnKind.Utf16CodeUnits,
-            Invocations = new List<Invocation> { Invocation(result, options, files, root) },
+            Invocations = new List<Invocation> { Invocation(result, options, files, root, capNotes) },
         };
 
         if (!string.IsNullOrEmpty(options.Category))
@@ -264,9 +268,74 @@ public static class SarifReportBuilder
     private static string LocalPath(string fileUri) =>
         Path.DirectorySeparatorChar == '/' ? Uri.UnescapeDataString(new Uri(fileUri).AbsolutePath) : new Uri(fileUri).LocalPath;
 
-    private static Invocation Invocation(LintResult result, SarifReportOptions options, IReadOnlyDictionary<string, SourceFile> files, string root)
+    /// <summary>Keeps the related locations of a result within GitHub's locations per result (the primary one counts).</summary>
+    private static void CapLocations(List<Result> results, SarifReportOptions options, List<Notification> notes)
     {
-        var notifications = new List<Notification>();
+        var room = Math.Max(0, options.MaxLocationsPerResult - 1);
+        var capped = 0;
+        var dropped = 0;
+        foreach (var result in results)
+        {
+            if (result.RelatedLocations is { } related && related.Count > room)
+            {
+                capped++;
+                dropped += related.Count - room;
+                result.RelatedLocations = related.Take(room).ToList();
+            }
+        }
+
+        if (capped > 0)
+        {
+            Tell(notes, options, $"{Count(dropped)} related locations were left out of {Count(capped)} results: GitHub code scanning accepts at most {Count(options.MaxLocationsPerResult)} locations per result; the first ones are kept");
+        }
+    }
+
+    /// <summary>
+    /// Keeps at most <see cref="SarifReportOptions.MaxResults"/> results (GitHub rejects a larger run): the most severe
+    /// findings that count first, then suppressed ones, then those only the baseline had; kept in the report's order.
+    /// </summary>
+    private static List<Result> CapResults(List<Result> results, SarifReportOptions options, List<Notification> notes)
+    {
+        if (results.Count <= options.MaxResults)
+        {
+            return results;
+        }
+
+        static int Priority(Result r) =>
+            (r.BaselineState == BaselineState.Absent ? 20 : r.Suppressions is { Count: > 0 } ? 10 : 0)
+            + r.Level switch { FailureLevel.Error => 0, FailureLevel.Warning => 1, FailureLevel.Note => 2, _ => 3 };
+
+        var order = Enumerable.Range(0, results.Count).OrderBy(i => Priority(results[i])).ThenBy(i => i).ToArray();
+        var kept = order.Take(Math.Max(0, options.MaxResults)).OrderBy(i => i).Select(i => results[i]).ToList();
+        var left = order.Skip(Math.Max(0, options.MaxResults)).Select(i => results[i]).ToArray();
+        var what = string.Join(", ", left
+            .GroupBy(r => (r.BaselineState == BaselineState.Absent ? "absent " : r.Suppressions is { Count: > 0 } ? "suppressed " : string.Empty) + LevelName(r.Level))
+            .OrderBy(g => Priority(g.First()))
+            .Select(g => $"{Count(g.Count())} {g.Key}"));
+        var rules = string.Join(", ", left.GroupBy(r => r.RuleId).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(5).Select(g => $"{g.Key} {Count(g.Count())}"));
+        Tell(notes, options, $"{Count(left.Length)} of {Count(results.Count)} results were left out of this SARIF report ({what}; rules: {rules}): GitHub code scanning rejects a run with more than {Count(options.MaxResults)} results; the most severe are kept. The text, JSON and exit code include every finding");
+        return kept;
+    }
+
+    private static void Tell(List<Notification> notes, SarifReportOptions options, string text)
+    {
+        notes.Add(new Notification { Level = FailureLevel.Warning, Message = new Message { Text = text + "." }});
+        options.LeftOut?.Invoke(text);
+    }
+
+    private static string LevelName(FailureLevel level) => level switch
+    {
+        FailureLevel.Error => "errors",
+        FailureLevel.Warning => "warnings",
+        FailureLevel.Note => "notes",
+        _ => "other",
+    };
+
+    private static string Count(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static Invocation Invocation(LintResult result, SarifReportOptions options, IReadOnlyDictionary<string, SourceFile> files, string root, List<Notification> capNotes)
+    {
+        var notifications = new List<Notification>(capNotes);
         foreach (var error in result.InputErrors)
         {
             notifications.Add(new Notification { Level = FailureLevel.Error, Message = new Message { Text = $"{error.Path}: {error.Message}" } });
