@@ -62,6 +62,11 @@ public static class SarifReportBuilder
 
         var capNotes = new List<Notification>();
         CapLocations(results, options, capNotes);
+        foreach (var linked in results.Where(r => r.BaselineState != BaselineState.Absent))
+        {
+            LinkRelatedLocations(linked);
+        }
+
         results = CapResults(results, options, capNotes);
 
         var run = new Run
@@ -267,6 +272,66 @@ public static class SarifReportBuilder
 
     private static string LocalPath(string fileUri) =>
         Path.DirectorySeparatorChar == '/' ? Uri.UnescapeDataString(new Uri(fileUri).AbsolutePath) : new Uri(fileUri).LocalPath;
+
+    /// <summary>
+    /// Makes the related locations clickable: GitHub shows them only when the message links them by id
+    /// (<c>[ConfigMap default/app-config](1)</c>, SARIF 2.1.0 §3.11.6). The object a related location names is linked
+    /// where the message mentions it; otherwise the related location's own message is linked at the end. Brackets
+    /// that are not links are escaped, as the format requires in a message with links.
+    /// </summary>
+    internal static void LinkRelatedLocations(Result result)
+    {
+        if (result.RelatedLocations is not { Count: > 0 } related || result.Message?.Text is not { } text)
+        {
+            return;
+        }
+
+        text = EscapeBrackets(text);
+        var appended = new List<string>();
+        foreach (var location in related)
+        {
+            var label = EscapeBrackets(location.Message?.Text ?? "related location").TrimEnd('.');
+            var subject = Subject(label);
+            var at = subject.Length > 0 ? UnlinkedIndexOf(text, subject) : -1;
+            if (at >= 0)
+            {
+                text = text.Substring(0, at) + "[" + subject + "](" + location.Id.ToString(CultureInfo.InvariantCulture) + ")" + text.Substring(at + subject.Length);
+            }
+            else
+            {
+                appended.Add("[" + label + "](" + location.Id.ToString(CultureInfo.InvariantCulture) + ")");
+            }
+        }
+
+        result.Message!.Text = appended.Count == 0 ? text : text.TrimEnd() + " See " + string.Join(", ", appended) + ".";
+    }
+
+    /// <summary>What a related location's message is about: "ConfigMap default/app-config" of "... is defined here".</summary>
+    private static string Subject(string label)
+    {
+        var verb = label.IndexOf(" is ", StringComparison.Ordinal);
+        return verb > 0 ? label.Substring(0, verb) : string.Empty;
+    }
+
+    /// <summary>The first occurrence of <paramref name="value"/> outside a link already made, or -1.</summary>
+    private static int UnlinkedIndexOf(string text, string value)
+    {
+        for (var at = text.IndexOf(value, StringComparison.Ordinal); at >= 0; at = text.IndexOf(value, at + 1, StringComparison.Ordinal))
+        {
+            var open = text.LastIndexOf('[', at);
+            var close = text.LastIndexOf(']', at);
+            var insideLink = open >= 0 && open > close && (open == 0 || text[open - 1] != '\\');
+            if (!insideLink)
+            {
+                return at;
+            }
+        }
+
+        return -1;
+    }
+
+    private static string EscapeBrackets(string text) =>
+        text.Replace("[", "\\[", StringComparison.Ordinal).Replace("]", "\\]", StringComparison.Ordinal);
 
     /// <summary>Keeps the related locations of a result within GitHub's locations per result (the primary one counts).</summary>
     private static void CapLocations(List<Result> results, SarifReportOptions options, List<Notification> notes)
