@@ -17,11 +17,11 @@ internal sealed class LintCommand
         Arity = ArgumentArity.ZeroOrMore,
     };
 
-    private readonly Option<string> _format = new Option<string>("--format", "-f")
+    private readonly Option<string[]> _format = new Option<string[]>("--format", "-f")
     {
-        Description = "Output format.",
-        DefaultValueFactory = _ => "text",
-    }.AcceptOnlyFromAmong("text", "json", "sarif", "github");
+        Description = "Output format: text, json, sarif, github (workflow-command annotations), junit (JUnit XML) or gitlab (GitLab code quality). Repeatable: each --output FILE writes the --format before it, as in '--format sarif --output x.sarif --format github'.",
+        AllowMultipleArgumentsPerToken = false,
+    }.AcceptOnlyFromAmong("text", "json", "sarif", "github", "junit", "gitlab");
 
     private readonly Option<string?> _sarifCategory = new("--sarif-category")
     {
@@ -56,7 +56,7 @@ internal sealed class LintCommand
         Description = "Ignore .editorconfig files.",
     };
 
-    private readonly Option<string?> _output = new("--output", "-o") { Description = "Write the report to FILE instead of standard output.", HelpName = "FILE" };
+    private readonly Option<string[]> _output = new("--output", "-o") { Description = "Write the report of the --format before it to FILE instead of standard output. Repeatable.", HelpName = "FILE", AllowMultipleArgumentsPerToken = false };
 
     private readonly Option<string> _failLevel = new Option<string>("--fail-level")
     {
@@ -133,6 +133,12 @@ internal sealed class LintCommand
 
     public int Execute(ParseResult parseResult, CliConsole console)
     {
+        if (ReportTargets.Read(parseResult, _format, _output, out var targetError) is not { } targets)
+        {
+            console.Error.WriteLine(TextEscaping.Line($"manifestlint: {targetError}"));
+            return ExitCodes.UsageError;
+        }
+
         if (!TryBuildOptions(parseResult, console, out var options, out var maxTotalBytes))
         {
             return ExitCodes.UsageError;
@@ -175,9 +181,8 @@ internal sealed class LintCommand
             }
         }
 
-        var format = parseResult.GetValue(_format)!;
-        var outputPath = parseResult.GetValue(_output);
-        var report = new ReportContext(result, console, outputPath is null && console.UseColor, parseResult.GetValue(_showSuppressed));
+        var toTerminal = targets.Any(t => t.Output is null && t.Format == "text");
+        var report = new ReportContext(result, console, toTerminal && console.UseColor, parseResult.GetValue(_showSuppressed));
 
         IReadOnlyList<bool>? isNew = null;
         object? baseline = null;
@@ -204,16 +209,22 @@ internal sealed class LintCommand
             exitCode = ExitCodes.UsageError;
         }
 
-        Action<TextWriter> write = format switch
+        var failLevel = parseResult.GetValue(_failLevel)!;
+        foreach (var target in targets)
         {
-            "json" => writer => JsonReporter.Write(report, writer),
-            "github" => writer => GitHubReporter.Write(report, writer),
-            "sarif" => writer => WriteSarif(report, writer, exitCode, parseResult.GetValue(_sarifCategory), baseline),
-            _ => writer => TextReporter.Write(report, writer),
-        };
-        if (!ReportWriter.Write(write, outputPath, console, result.Files.Select(f => f.Path)))
-        {
-            return ExitCodes.UsageError;
+            Action<TextWriter> write = target.Format switch
+            {
+                "json" => writer => JsonReporter.Write(report, writer),
+                "github" => writer => GitHubReporter.Write(report, writer),
+                "junit" => writer => JUnitReporter.Write(report, writer, failLevel),
+                "gitlab" => writer => GitLabReporter.Write(report, writer),
+                "sarif" => writer => WriteSarif(report, writer, exitCode, parseResult.GetValue(_sarifCategory), baseline),
+                _ => writer => TextReporter.Write(report, writer),
+            };
+            if (!ReportWriter.Write(write, target.Output, console, result.Files.Select(f => f.Path)))
+            {
+                return ExitCodes.UsageError;
+            }
         }
 
         foreach (var message in result.ConfigurationMessages)
@@ -283,7 +294,7 @@ internal sealed class LintCommand
         {
             var asked = string.Join(" and ", new[]
             {
-                parseResult.GetValue(_format) == "sarif" ? "--format sarif" : null,
+                parseResult.GetValue(_format)?.Contains("sarif") == true ? "--format sarif" : null,
                 parseResult.GetValue(_baseline) is not null ? "--baseline" : null,
             }.OfType<string>());
             if (asked.Length > 0)
