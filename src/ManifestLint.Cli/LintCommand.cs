@@ -229,7 +229,7 @@ internal sealed class LintCommand
 
         foreach (var message in result.ConfigurationMessages)
         {
-            console.Error.WriteLine(TextEscaping.Line($"{report.DisplayPath(message.Path)}({message.Line}): warning: {message.Message}"));
+            console.Error.WriteLine(TextEscaping.Line($"{message.Where(report.DisplayPath(message.Path))}: {message.Message}"));
         }
 
         if (strict && _strictCounted > 0)

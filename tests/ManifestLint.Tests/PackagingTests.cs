@@ -187,11 +187,15 @@ public sealed class PackagingTests : IClassFixture<PackagedRepository>
             return result;
         }
 
-        // Defaults: SARIF to manifestlint.sarif and the problem matcher over the text output.
+        // A suppression comment that silences nothing: a configuration warning with its rule and column (issue 18 item 7).
+        File.WriteAllText(Path.Combine(workspace, "deploy", "stale.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: stale\ndata:\n  a: b  # manifestlint-disable-line ML2001 -- old\n");
+
+        // Defaults: SARIF to manifestlint.sarif and the problem matcher over the text output, from one lint run.
         var first = RunAction(new Dictionary<string, string> { ["paths"] = "examples\ndeploy\ndeploy-configmap.yaml\n" }, out var outputs);
         Assert.True(first.ExitCode == 1, first.ToString());
         Assert.Contains("exit-code=1", outputs, StringComparison.Ordinal);
         Assert.Contains("sarif-file=manifestlint.sarif", outputs, StringComparison.Ordinal);
+        Assert.Single(Regex.Matches(first.All, @"^manifestlint: \d+ files?, ", RegexOptions.Multiline));
 
         using (var sarif = JsonDocument.Parse(File.ReadAllText(Path.Combine(workspace, "manifestlint.sarif"))))
         {
@@ -207,14 +211,16 @@ public sealed class PackagingTests : IClassFixture<PackagedRepository>
         var lines = first.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var matcherPath = Path.Combine(_repo.Snapshot, ".github", "manifestlint-problem-matcher.json");
         Assert.Equal("::add-matcher::" + matcherPath, lines[0]);
-        Assert.Equal("::remove-matcher owner=manifestlint::", lines[^2]);
+        Assert.Equal(new[] { "::remove-matcher owner=manifestlint::", "::remove-matcher owner=manifestlint-note::", "::remove-matcher owner=manifestlint-config::" }, lines[^3..]);
         var matcher = ProblemMatcher.Load(matcherPath);
-        var annotations = lines.Skip(1).Take(lines.Length - 3).Select(matcher.Match).ToArray();
+        var annotations = lines.Skip(1).Take(lines.Length - 4).Where(l => !l.StartsWith("manifestlint: ", StringComparison.Ordinal)).Select(matcher.Match).ToArray();
         Assert.All(annotations, Assert.NotNull);
         Assert.Contains(annotations, a => a == new Annotation("deploy/pod.yaml", "14", "16", "error", "ML1003"));
         Assert.Contains(annotations, a => a == new Annotation("examples/kiada/deployment.yaml", "39", "9", "warning", "ML0002"));
         Assert.Contains(annotations, a => a == new Annotation("examples/kiada/deployment.yaml", "34", "20", "error", "ML1003"));
+        Assert.Contains(annotations, a => a == new Annotation("deploy/stale.yaml", "6", "9", "warning", "ML2001"));
         Assert.Equal(new Annotation("a.yaml", "3", "5", "notice", "ML1010"), matcher.Match("a.yaml(3,5): note ML1010: Volume 'x' is never mounted."));
+        Assert.Equal(new Annotation("a.yaml", "2", "7", "warning", string.Empty), matcher.Match("a.yaml(2,7): warning: '# manifestlint-disable-line' suppresses nothing: no any finding starts on line 2. Remove it."));
 
         // Workflow commands instead, no SARIF, nothing fails at fail-level none.
         var second = RunAction(new Dictionary<string, string> { ["paths"] = "deploy", ["sarif-file"] = string.Empty, ["annotations"] = "workflow-commands", ["fail-level"] = "none" }, out outputs);
@@ -222,6 +228,17 @@ public sealed class PackagingTests : IClassFixture<PackagedRepository>
         Assert.Contains("exit-code=0", outputs, StringComparison.Ordinal);
         // Only deploy/ is linted now: the ConfigMap beside it is not in the set.
         Assert.Matches(@"^::warning file=deploy/pod\.yaml,line=13,col=17,endLine=13,endColumn=\d+,title=ML1002::\S", second.Out);
+        Assert.Contains("::warning file=deploy/stale.yaml,line=6,col=9,title=ML2001::'# manifestlint-disable-line ML2001 -- old' suppresses nothing", second.Out, StringComparison.Ordinal);
+        File.Delete(Path.Combine(workspace, "deploy", "stale.yaml"));
+
+        // A failed install exits with 4, never 1 ("findings"): here a version no package source has.
+        File.WriteAllText(Path.Combine(workspace, "nuget.config"), $"<configuration><packageSources><clear /><add key=\"empty\" value=\"{_repo.NewDirectory("empty-source")}\" /></packageSources></configuration>");
+        var noInstall = RunAction(new Dictionary<string, string> { ["paths"] = "deploy", ["version"] = "0.0.0-missing" }, out outputs);
+        File.Delete(Path.Combine(workspace, "nuget.config"));
+        Assert.True(noInstall.ExitCode == 4, noInstall.ToString());
+        Assert.Contains("exit-code=4", outputs, StringComparison.Ordinal);
+        Assert.Contains("::error title=ManifestLint::dotnet tool install of ManifestLint 0.0.0-missing failed", noInstall.Out, StringComparison.Ordinal);
+        Assert.Contains("sarif-file=\n", outputs, StringComparison.Ordinal);
 
         // Inputs are data, never shell code: command substitutions in paths and args are plain (missing) paths.
         var hostile = RunAction(new Dictionary<string, string>

@@ -35,6 +35,25 @@ internal static class GitHubReporter
             writer.Write(EscapeData(TextEscaping.Controls(message.ToString())));
             writer.Write('\n');
         }
+
+        // Configuration warnings (a stale suppression comment, an unknown rule in .editorconfig) are annotations too,
+        // with the rule and column when they have them.
+        foreach (var message in report.Result.ConfigurationMessages)
+        {
+            writer.Write("::warning file=");
+            writer.Write(EscapeProperty(TextEscaping.Controls(ReportPaths.Relative(report, message.Path, workspace))));
+            writer.Write($",line={Math.Max(1, message.Line)}");
+            if (message.Column > 0)
+            {
+                writer.Write($",col={message.Column}");
+            }
+
+            writer.Write(",title=");
+            writer.Write(EscapeProperty(message.RuleId ?? "manifestlint configuration"));
+            writer.Write("::");
+            writer.Write(EscapeData(TextEscaping.Controls(message.Message)));
+            writer.Write('\n');
+        }
     }
 
     private static string Command(DiagnosticSeverity severity) => severity switch
