@@ -98,6 +98,12 @@ internal sealed class LintCommand
         HelpName = "ID=LEVEL",
     };
 
+    private readonly Option<string[]> _only = new("--only")
+    {
+        Description = "Run only these rules (IDs, comma-separated or repeated): every other rule is off, as with --severity ID=none.",
+        HelpName = "ID[,ID]",
+    };
+
     private readonly Option<string[]> _context = new("--context")
     {
         Description = "A file or directory loaded only to resolve references; its own findings are not reported. Repeatable.",
@@ -122,7 +128,7 @@ internal sealed class LintCommand
     {
         _fixes = new FixCommand(root);
         root.Arguments.Add(_paths);
-        foreach (var option in new Option[] { _format, _sarifCategory, _baseline, _config, _showSuppressed, _strict, _noEditorConfig, _output, _failLevel, _namespace, _kubeVersion, _stdinFileName, _external, _producers, _severity, _context, _limit })
+        foreach (var option in new Option[] { _format, _sarifCategory, _baseline, _config, _showSuppressed, _strict, _noEditorConfig, _output, _failLevel, _namespace, _kubeVersion, _stdinFileName, _external, _producers, _severity, _only, _context, _limit })
         {
             root.Options.Add(option);
         }
@@ -352,6 +358,24 @@ internal sealed class LintCommand
             else
             {
                 severities[id] = level;
+            }
+        }
+
+        var only = (parseResult.GetValue(_only) ?? Array.Empty<string>())
+            .SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Select(id => id.ToUpperInvariant())
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var id in only.Where(id => !RuleCatalog.Default.ById.ContainsKey(id)))
+        {
+            console.Error.WriteLine(TextEscaping.Line($"manifestlint: --only: there is no rule {id} (see 'manifestlint rules')"));
+            ok = false;
+        }
+
+        if (only.Count > 0)
+        {
+            foreach (var id in RuleCatalog.Default.ById.Keys.Where(id => !only.Contains(id)))
+            {
+                severities.TryAdd(id, ReportDiagnostic.Suppress);
             }
         }
 

@@ -140,3 +140,25 @@ public sealed class ReportFormatTests
         Assert.Empty(Directory.GetFiles(temp.Path));
     }
 }
+
+/// <summary>Issue 18 item 2: <c>--only</c>, which the pre-commit references hook runs with.</summary>
+public sealed class OnlyOptionTests
+{
+    [Fact]
+    public void Only_the_named_rules_run_and_count()
+    {
+        using var temp = new TempDirectory();
+        temp.Write("app.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: app-config}\ndata: {a: \"1\"}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers:\n  - name: c\n    image: nginx\n    envFrom:\n    - configMapRef: {name: gone}\n    env:\n    - {name: B, valueFrom: {configMapKeyRef: {name: app-config, key: b}}}\n");
+        var all = CliRun.In(temp.Path, ".");
+        Assert.Contains("error ML1003:", all.Out, StringComparison.Ordinal);
+        Assert.Equal(1, all.ExitCode);
+
+        var only = CliRun.In(temp.Path, "--only", "ml1001,ML1002", "--severity", "ML1002=error", ".");
+        Assert.Equal(1, only.ExitCode);
+        Assert.Equal(new[] { "app.yaml(14,28): error ML1002" }, only.OutLines.Select(l => l.Substring(0, l.IndexOf(": The", StringComparison.Ordinal))));
+
+        var unknown = CliRun.In(temp.Path, "--only", "ML9999", ".");
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("--only: there is no rule ML9999", unknown.Error, StringComparison.Ordinal);
+    }
+}
