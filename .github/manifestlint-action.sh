@@ -60,7 +60,7 @@ if [[ ! -x "$tool_dir/manifestlint" ]]; then
   else
     package_dir="$temp/manifestlint-package"
     dotnet pack "$action_path/src/ManifestLint.Cli" --configuration Release --output "$package_dir" --nologo >&2 \
-      || install_failure "dotnet pack of the action's source failed (see the log above)"
+      || install_failure "dotnet pack of the action's code failed (see the log above)"
     package="$(find "$package_dir" -maxdepth 1 -name 'ManifestLint.[0-9]*.nupkg' | sort | tail -n 1)"
     [[ -n "$package" ]] || install_failure "dotnet pack produced no ManifestLint package in $package_dir"
     package_version="$(basename "$package" .nupkg)"
