@@ -17,11 +17,11 @@ internal sealed class LintCommand
         Arity = ArgumentArity.ZeroOrMore,
     };
 
-    private readonly Option<string> _format = new Option<string>("--format", "-f")
+    private readonly Option<string[]> _format = new Option<string[]>("--format", "-f")
     {
-        Description = "Output format.",
-        DefaultValueFactory = _ => "text",
-    }.AcceptOnlyFromAmong("text", "json", "sarif", "github");
+        Description = "Output format: text, json, sarif, github (workflow-command annotations), junit (JUnit XML) or gitlab (GitLab code quality). Repeatable: each --output FILE writes the --format before it, as in '--format sarif --output x.sarif --format github'.",
+        AllowMultipleArgumentsPerToken = false,
+    }.AcceptOnlyFromAmong("text", "json", "sarif", "github", "junit", "gitlab");
 
     private readonly Option<string?> _sarifCategory = new("--sarif-category")
     {
@@ -46,12 +46,17 @@ internal sealed class LintCommand
         Description = "Also show findings silenced by annotations or comments, with their reason.",
     };
 
+    private readonly Option<bool> _strict = new("--strict")
+    {
+        Description = "For CI on untrusted pull requests: ignore suppression comments and annotations (their findings count), and .editorconfig settings in the linted tree that could hide findings (lower severities, generated_code, external objects, producers, namespace, Kubernetes version).",
+    };
+
     private readonly Option<bool> _noEditorConfig = new("--no-editorconfig")
     {
         Description = "Ignore .editorconfig files.",
     };
 
-    private readonly Option<string?> _output = new("--output", "-o") { Description = "Write the report to FILE instead of standard output.", HelpName = "FILE" };
+    private readonly Option<string[]> _output = new("--output", "-o") { Description = "Write the report of the --format before it to FILE instead of standard output. Repeatable.", HelpName = "FILE", AllowMultipleArgumentsPerToken = false };
 
     private readonly Option<string> _failLevel = new Option<string>("--fail-level")
     {
@@ -100,6 +105,12 @@ internal sealed class LintCommand
         HelpName = "ID=LEVEL",
     };
 
+    private readonly Option<string[]> _only = new("--only")
+    {
+        Description = "Run only these rules (IDs, comma-separated or repeated): every other rule is off, as with --severity ID=none.",
+        HelpName = "ID[,ID]",
+    };
+
     private readonly Option<string[]> _context = new("--context")
     {
         Description = "A file or directory loaded only to resolve references; its own findings are not reported. Repeatable.",
@@ -124,7 +135,7 @@ internal sealed class LintCommand
     {
         _fixes = new FixCommand(root);
         root.Arguments.Add(_paths);
-        foreach (var option in new Option[] { _format, _sarifCategory, _baseline, _config, _showSuppressed, _noEditorConfig, _output, _failLevel, _namespace, _kustomize, _kubeVersion, _stdinFileName, _external, _producers, _severity, _context, _limit })
+        foreach (var option in new Option[] { _format, _sarifCategory, _baseline, _config, _showSuppressed, _strict, _noEditorConfig, _output, _failLevel, _namespace, _kustomize, _kubeVersion, _stdinFileName, _external, _producers, _severity, _only, _context, _limit })
         {
             root.Options.Add(option);
         }
@@ -135,6 +146,12 @@ internal sealed class LintCommand
 
     public int Execute(ParseResult parseResult, CliConsole console)
     {
+        if (ReportTargets.Read(parseResult, _format, _output, out var targetError) is not { } targets)
+        {
+            console.Error.WriteLine(TextEscaping.Line($"manifestlint: {targetError}"));
+            return ExitCodes.UsageError;
+        }
+
         if (!TryBuildOptions(parseResult, console, out var options, out var maxTotalBytes))
         {
             return ExitCodes.UsageError;
@@ -160,7 +177,8 @@ internal sealed class LintCommand
             Exclusions = _exclude.Read(parseResult),
         };
 
-        var result = new Linter(options).Lint(inputs);
+        var strict = parseResult.GetValue(_strict);
+        var result = Lint(options, inputs, strict);
         if (_fixes.IsRequested(parseResult))
         {
             // Fix, then lint the changed files again: the report and the exit code are about what is left.
@@ -172,13 +190,12 @@ internal sealed class LintCommand
 
             if (fixing.FilesChanged > 0)
             {
-                result = new Linter(options).Lint(inputs);
+                result = Lint(options, inputs, strict);
             }
         }
 
-        var format = parseResult.GetValue(_format)!;
-        var outputPath = parseResult.GetValue(_output);
-        var report = new ReportContext(result, console, outputPath is null && console.UseColor, parseResult.GetValue(_showSuppressed));
+        var toTerminal = targets.Any(t => t.Output is null && t.Format == "text");
+        var report = new ReportContext(result, console, toTerminal && console.UseColor, parseResult.GetValue(_showSuppressed));
 
         IReadOnlyList<bool>? isNew = null;
         object? baseline = null;
@@ -205,21 +222,32 @@ internal sealed class LintCommand
             exitCode = ExitCodes.UsageError;
         }
 
-        Action<TextWriter> write = format switch
+        var failLevel = parseResult.GetValue(_failLevel)!;
+        foreach (var target in targets)
         {
-            "json" => writer => JsonReporter.Write(report, writer),
-            "github" => writer => GitHubReporter.Write(report, writer),
-            "sarif" => writer => WriteSarif(report, writer, exitCode, parseResult.GetValue(_sarifCategory), baseline),
-            _ => writer => TextReporter.Write(report, writer),
-        };
-        if (!ReportWriter.Write(write, outputPath, console, result.Files.Select(f => f.Path)))
-        {
-            return ExitCodes.UsageError;
+            Action<TextWriter> write = target.Format switch
+            {
+                "json" => writer => JsonReporter.Write(report, writer),
+                "github" => writer => GitHubReporter.Write(report, writer),
+                "junit" => writer => JUnitReporter.Write(report, writer, failLevel),
+                "gitlab" => writer => GitLabReporter.Write(report, writer),
+                "sarif" => writer => WriteSarif(report, writer, exitCode, parseResult.GetValue(_sarifCategory), baseline),
+                _ => writer => TextReporter.Write(report, writer),
+            };
+            if (!ReportWriter.Write(write, target.Output, console, result.Files.Select(f => f.Path)))
+            {
+                return ExitCodes.UsageError;
+            }
         }
 
         foreach (var message in result.ConfigurationMessages)
         {
-            console.Error.WriteLine(TextEscaping.Line($"{report.DisplayPath(message.Path)}({message.Line}): warning: {message.Message}"));
+            console.Error.WriteLine(TextEscaping.Line($"{message.Where(report.DisplayPath(message.Path))}: {message.Message}"));
+        }
+
+        if (strict && _strictCounted > 0)
+        {
+            console.Error.WriteLine($"manifestlint: --strict: {_strictCounted} finding(s) silenced by suppression comments or annotations in the linted files count");
         }
 
         foreach (var file in result.Files.Where(f => f.IsSkippedWithoutFinding && !f.IsContext && f.ReadError is null))
@@ -246,6 +274,21 @@ internal sealed class LintCommand
         return exitCode;
     }
 
+    private int _strictCounted;
+
+    /// <summary>Lints; with <c>--strict</c> the findings that in-source suppressions silenced count again.</summary>
+    private LintResult Lint(LintOptions options, InputSet inputs, bool strict)
+    {
+        var result = new Linter(options).Lint(inputs);
+        if (!strict)
+        {
+            return result;
+        }
+
+        _strictCounted = result.Suppressed.Count;
+        return result.CountingSuppressed();
+    }
+
     private static void WriteSarif(ReportContext report, TextWriter writer, int exitCode, string? category, object? baseline)
     {
         // TryBuildOptions refused --format sarif where SARIF is not available; the check lets the trimmer drop it.
@@ -264,7 +307,7 @@ internal sealed class LintCommand
         {
             var asked = string.Join(" and ", new[]
             {
-                parseResult.GetValue(_format) == "sarif" ? "--format sarif" : null,
+                parseResult.GetValue(_format)?.Contains("sarif") == true ? "--format sarif" : null,
                 parseResult.GetValue(_baseline) is not null ? "--baseline" : null,
             }.OfType<string>());
             if (asked.Length > 0)
@@ -325,6 +368,24 @@ internal sealed class LintCommand
             }
         }
 
+        var only = (parseResult.GetValue(_only) ?? Array.Empty<string>())
+            .SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Select(id => id.ToUpperInvariant())
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var id in only.Where(id => !RuleCatalog.Default.ById.ContainsKey(id)))
+        {
+            console.Error.WriteLine(TextEscaping.Line($"manifestlint: --only: there is no rule {id} (see 'manifestlint rules')"));
+            ok = false;
+        }
+
+        if (only.Count > 0)
+        {
+            foreach (var id in RuleCatalog.Default.ById.Keys.Where(id => !only.Contains(id)))
+            {
+                severities.TryAdd(id, ReportDiagnostic.Suppress);
+            }
+        }
+
         var limits = ManifestLint.Yaml.YamlLimitSettings.None;
         foreach (var setting in parseResult.GetValue(_limit) ?? Array.Empty<string>())
         {
@@ -378,7 +439,8 @@ internal sealed class LintCommand
                     RuleCatalog.Default,
                     console.WorkingDirectory,
                     configPath is null ? null : Path.GetFullPath(Path.Combine(console.WorkingDirectory, configPath)),
-                    discoverEditorConfig: !parseResult.GetValue(_noEditorConfig)),
+                    discoverEditorConfig: !parseResult.GetValue(_noEditorConfig),
+                    strict: parseResult.GetValue(_strict)),
         };
         return true;
     }

@@ -60,6 +60,15 @@ public static class SarifReportBuilder
             }
         }
 
+        var capNotes = new List<Notification>();
+        CapLocations(results, options, capNotes);
+        foreach (var linked in results.Where(r => r.BaselineState != BaselineState.Absent))
+        {
+            LinkRelatedLocations(linked);
+        }
+
+        results = CapResults(results, options, capNotes);
+
         var run = new Run
         {
             Tool = new Tool { Driver = Driver(catalog, options.ToolVersion) },
@@ -69,7 +78,7 @@ public static class SarifReportBuilder
             },
             Results = results,
             ColumnKind = ColumnKind.Utf16CodeUnits,
-            Invocations = new List<Invocation> { Invocation(result, options, files, root) },
+            Invocations = new List<Invocation> { Invocation(result, options, files, root, capNotes) },
         };
 
         if (!string.IsNullOrEmpty(options.Category))
@@ -264,9 +273,134 @@ public static class SarifReportBuilder
     private static string LocalPath(string fileUri) =>
         Path.DirectorySeparatorChar == '/' ? Uri.UnescapeDataString(new Uri(fileUri).AbsolutePath) : new Uri(fileUri).LocalPath;
 
-    private static Invocation Invocation(LintResult result, SarifReportOptions options, IReadOnlyDictionary<string, SourceFile> files, string root)
+    /// <summary>
+    /// Makes the related locations clickable: GitHub shows them only when the message links them by id
+    /// (<c>[ConfigMap default/app-config](1)</c>, SARIF 2.1.0 section 3.11.6). The object a related location names is linked
+    /// where the message mentions it; otherwise the related location's own message is linked at the end. Brackets
+    /// that are not links are escaped, as the format requires in a message with links.
+    /// </summary>
+    internal static void LinkRelatedLocations(Result result)
     {
-        var notifications = new List<Notification>();
+        if (result.RelatedLocations is not { Count: > 0 } related || result.Message?.Text is not { } text)
+        {
+            return;
+        }
+
+        text = EscapeBrackets(text);
+        var appended = new List<string>();
+        foreach (var location in related)
+        {
+            var label = EscapeBrackets(location.Message?.Text ?? "related location").TrimEnd('.');
+            var subject = Subject(label);
+            var at = subject.Length > 0 ? UnlinkedIndexOf(text, subject) : -1;
+            if (at >= 0)
+            {
+                text = text.Substring(0, at) + "[" + subject + "](" + location.Id.ToString(CultureInfo.InvariantCulture) + ")" + text.Substring(at + subject.Length);
+            }
+            else
+            {
+                appended.Add("[" + label + "](" + location.Id.ToString(CultureInfo.InvariantCulture) + ")");
+            }
+        }
+
+        result.Message!.Text = appended.Count == 0 ? text : text.TrimEnd() + " See " + string.Join(", ", appended) + ".";
+    }
+
+    /// <summary>What a related location's message is about: "ConfigMap default/app-config" of "... is defined here".</summary>
+    private static string Subject(string label)
+    {
+        var verb = label.IndexOf(" is ", StringComparison.Ordinal);
+        return verb > 0 ? label.Substring(0, verb) : string.Empty;
+    }
+
+    /// <summary>The first occurrence of <paramref name="value"/> outside a link already made, or -1.</summary>
+    private static int UnlinkedIndexOf(string text, string value)
+    {
+        for (var at = text.IndexOf(value, StringComparison.Ordinal); at >= 0; at = text.IndexOf(value, at + 1, StringComparison.Ordinal))
+        {
+            var open = text.LastIndexOf('[', at);
+            var close = text.LastIndexOf(']', at);
+            var insideLink = open >= 0 && open > close && (open == 0 || text[open - 1] != '\\');
+            if (!insideLink)
+            {
+                return at;
+            }
+        }
+
+        return -1;
+    }
+
+    private static string EscapeBrackets(string text) =>
+        text.Replace("[", "\\[", StringComparison.Ordinal).Replace("]", "\\]", StringComparison.Ordinal);
+
+    /// <summary>Keeps the related locations of a result within GitHub's locations per result (the primary one counts).</summary>
+    private static void CapLocations(List<Result> results, SarifReportOptions options, List<Notification> notes)
+    {
+        var room = Math.Max(0, options.MaxLocationsPerResult - 1);
+        var capped = 0;
+        var dropped = 0;
+        foreach (var result in results)
+        {
+            if (result.RelatedLocations is { } related && related.Count > room)
+            {
+                capped++;
+                dropped += related.Count - room;
+                result.RelatedLocations = related.Take(room).ToList();
+            }
+        }
+
+        if (capped > 0)
+        {
+            Tell(notes, options, $"{Count(dropped)} related locations were left out of {Count(capped)} results: GitHub code scanning accepts at most {Count(options.MaxLocationsPerResult)} locations per result; the first ones are kept");
+        }
+    }
+
+    /// <summary>
+    /// Keeps at most <see cref="SarifReportOptions.MaxResults"/> results (GitHub rejects a larger run): the most severe
+    /// findings that count first, then suppressed ones, then those only the baseline had; kept in the report's order.
+    /// </summary>
+    private static List<Result> CapResults(List<Result> results, SarifReportOptions options, List<Notification> notes)
+    {
+        if (results.Count <= options.MaxResults)
+        {
+            return results;
+        }
+
+        static int Priority(Result r) =>
+            (r.BaselineState == BaselineState.Absent ? 20 : r.Suppressions is { Count: > 0 } ? 10 : 0)
+            + r.Level switch { FailureLevel.Error => 0, FailureLevel.Warning => 1, FailureLevel.Note => 2, _ => 3 };
+
+        var order = Enumerable.Range(0, results.Count).OrderBy(i => Priority(results[i])).ThenBy(i => i).ToArray();
+        var kept = order.Take(Math.Max(0, options.MaxResults)).OrderBy(i => i).Select(i => results[i]).ToList();
+        var left = order.Skip(Math.Max(0, options.MaxResults)).Select(i => results[i]).ToArray();
+        var what = string.Join(", ", left
+            .GroupBy(r => (r.BaselineState == BaselineState.Absent ? "absent " : r.Suppressions is { Count: > 0 } ? "suppressed " : string.Empty) + LevelName(r.Level))
+            .OrderBy(g => Priority(g.First()))
+            .Select(g => $"{Count(g.Count())} {g.Key}"));
+        var rules = string.Join(", ", left.GroupBy(r => r.RuleId).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(5).Select(g => $"{g.Key} {Count(g.Count())}"));
+        Tell(notes, options, $"{Count(left.Length)} of {Count(results.Count)} results were left out of this SARIF report ({what}; rules: {rules}): GitHub code scanning rejects a run with more than {Count(options.MaxResults)} results; the most severe are kept. The text, JSON and exit code include every finding");
+        return kept;
+    }
+
+    private static void Tell(List<Notification> notes, SarifReportOptions options, string text)
+    {
+        notes.Add(new Notification { Level = FailureLevel.Warning, Message = new Message { Text = text + "." }});
+        options.LeftOut?.Invoke(text);
+    }
+
+    private static string LevelName(FailureLevel level) => level switch
+    {
+        FailureLevel.Error => "errors",
+        FailureLevel.Warning => "warnings",
+        FailureLevel.Note => "notes",
+        _ => "other",
+    };
+
+    private static string Count(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static Invocation Invocation(LintResult result, SarifReportOptions options, IReadOnlyDictionary<string, SourceFile> files, string root, List<Notification> capNotes)
+    {
+        var notifications = new List<Notification>(capNotes);
         foreach (var error in result.InputErrors)
         {
             notifications.Add(new Notification { Level = FailureLevel.Error, Message = new Message { Text = $"{error.Path}: {error.Message}" } });

@@ -139,8 +139,9 @@ public sealed class ConfigurationTests
         repo.Write("b.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\ndata:\n  text: |\n    # manifestlint-disable-line ML0002  (content of a block scalar, not a comment)\n");
         var run = CliRun.In(repo.Path);
         var lines = run.Error.Split('\n').Where(l => l.StartsWith("a.yaml(", StringComparison.Ordinal)).ToArray();
-        Assert.Contains("a.yaml(2): warning: '# manifestlint-disable-line ML0002' suppresses nothing", lines[0], StringComparison.Ordinal);
-        Assert.Contains(lines, l => l.StartsWith("a.yaml(5): warning: there is no rule ML9998", StringComparison.Ordinal));
+        // With the comment's column and the rule it names, as compilers print warnings: CI annotates them (issue 18 item 7).
+        Assert.Contains("a.yaml(2,19): warning ML0002: '# manifestlint-disable-line ML0002' suppresses nothing", lines[0], StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.StartsWith("a.yaml(5,1): warning: there is no rule ML9998", StringComparison.Ordinal));
         Assert.DoesNotContain("b.yaml(", run.Error, StringComparison.Ordinal);
         Assert.Equal(0, run.ExitCode);
     }

@@ -123,23 +123,8 @@ public sealed class PackagingTests : IClassFixture<PackagedRepository>
     [Fact]
     public void Pre_commit_try_repo_fails_on_broken_manifests_passes_on_clean_ones_and_resolves_references_across_files()
     {
-        var preCommit = ProcessRunner.Find("pre-commit")
-            ?? throw new InvalidOperationException("pre-commit is not installed: install it (`apt-get install pre-commit` or `pip install pre-commit`); .ci/run does so in CI.");
-        var home = _repo.NewDirectory("pre-commit-home");
-        var target = _repo.NewDirectory("pre-commit-target");
-        File.WriteAllText(Path.Combine(target, "configmap.yaml"), ConfigMap);
-        Directory.CreateDirectory(Path.Combine(target, "apps"));
-        File.WriteAllText(Path.Combine(target, "apps", "pod.yaml"), Pod);
-        File.WriteAllText(Path.Combine(target, "notes.json"), "{\"not\": \"a manifest\"}\n");
-        PackagedRepository.Git(target, "init", "--quiet");
-        PackagedRepository.Git(target, "add", "--all");
-        PackagedRepository.Git(target, "commit", "--quiet", "--no-verify", "-m", "clean manifests");
-
-        ProcessResult TryRepo(params string[] selection)
-        {
-            var environment = new Dictionary<string, string?>(PackagedRepository.GitIdentity) { ["PRE_COMMIT_HOME"] = home, ["PRE_COMMIT_COLOR"] = "never" };
-            return ProcessRunner.Run(preCommit, new[] { "try-repo", _repo.Snapshot, "manifestlint" }.Concat(selection), target, environment, 900);
-        }
+        var (target, run) = PreCommitRepository("pre-commit-target");
+        ProcessResult TryRepo(params string[] selection) => run(new[] { "manifestlint" }.Concat(selection).ToArray());
 
         // Clean: the pod's key exists in the ConfigMap of another file. (try-repo installs the hook, that is packs
         // this repository, on every call: two calls cover the three cases.)
@@ -187,11 +172,15 @@ public sealed class PackagingTests : IClassFixture<PackagedRepository>
             return result;
         }
 
-        // Defaults: SARIF to manifestlint.sarif and the problem matcher over the text output.
+        // A suppression comment that silences nothing: a configuration warning with its rule and column (issue 18 item 7).
+        File.WriteAllText(Path.Combine(workspace, "deploy", "stale.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: stale\ndata:\n  a: b  # manifestlint-disable-line ML2001 -- old\n");
+
+        // Defaults: SARIF to manifestlint.sarif and the problem matcher over the text output, from one lint run.
         var first = RunAction(new Dictionary<string, string> { ["paths"] = "examples\ndeploy\ndeploy-configmap.yaml\n" }, out var outputs);
         Assert.True(first.ExitCode == 1, first.ToString());
         Assert.Contains("exit-code=1", outputs, StringComparison.Ordinal);
         Assert.Contains("sarif-file=manifestlint.sarif", outputs, StringComparison.Ordinal);
+        Assert.Single(Regex.Matches(first.All, @"^manifestlint: \d+ files?, ", RegexOptions.Multiline));
 
         using (var sarif = JsonDocument.Parse(File.ReadAllText(Path.Combine(workspace, "manifestlint.sarif"))))
         {
@@ -207,14 +196,16 @@ public sealed class PackagingTests : IClassFixture<PackagedRepository>
         var lines = first.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var matcherPath = Path.Combine(_repo.Snapshot, ".github", "manifestlint-problem-matcher.json");
         Assert.Equal("::add-matcher::" + matcherPath, lines[0]);
-        Assert.Equal("::remove-matcher owner=manifestlint::", lines[^2]);
+        Assert.Equal(new[] { "::remove-matcher owner=manifestlint::", "::remove-matcher owner=manifestlint-note::", "::remove-matcher owner=manifestlint-config::" }, lines[^3..]);
         var matcher = ProblemMatcher.Load(matcherPath);
-        var annotations = lines.Skip(1).Take(lines.Length - 3).Select(matcher.Match).ToArray();
+        var annotations = lines.Skip(1).Take(lines.Length - 4).Where(l => !l.StartsWith("manifestlint: ", StringComparison.Ordinal)).Select(matcher.Match).ToArray();
         Assert.All(annotations, Assert.NotNull);
         Assert.Contains(annotations, a => a == new Annotation("deploy/pod.yaml", "14", "16", "error", "ML1003"));
         Assert.Contains(annotations, a => a == new Annotation("examples/kiada/deployment.yaml", "39", "9", "warning", "ML0002"));
         Assert.Contains(annotations, a => a == new Annotation("examples/kiada/deployment.yaml", "34", "20", "error", "ML1003"));
+        Assert.Contains(annotations, a => a == new Annotation("deploy/stale.yaml", "6", "9", "warning", "ML2001"));
         Assert.Equal(new Annotation("a.yaml", "3", "5", "notice", "ML1010"), matcher.Match("a.yaml(3,5): note ML1010: Volume 'x' is never mounted."));
+        Assert.Equal(new Annotation("a.yaml", "2", "7", "warning", string.Empty), matcher.Match("a.yaml(2,7): warning: '# manifestlint-disable-line' suppresses nothing: no any finding starts on line 2. Remove it."));
 
         // Workflow commands instead, no SARIF, nothing fails at fail-level none.
         var second = RunAction(new Dictionary<string, string> { ["paths"] = "deploy", ["sarif-file"] = string.Empty, ["annotations"] = "workflow-commands", ["fail-level"] = "none" }, out outputs);
@@ -222,6 +213,17 @@ public sealed class PackagingTests : IClassFixture<PackagedRepository>
         Assert.Contains("exit-code=0", outputs, StringComparison.Ordinal);
         // Only deploy/ is linted now: the ConfigMap beside it is not in the set.
         Assert.Matches(@"^::warning file=deploy/pod\.yaml,line=13,col=17,endLine=13,endColumn=\d+,title=ML1002::\S", second.Out);
+        Assert.Contains("::warning file=deploy/stale.yaml,line=6,col=9,title=ML2001::'# manifestlint-disable-line ML2001 -- old' suppresses nothing", second.Out, StringComparison.Ordinal);
+        File.Delete(Path.Combine(workspace, "deploy", "stale.yaml"));
+
+        // A failed install exits with 4, never 1 ("findings"): here a version no package source has.
+        File.WriteAllText(Path.Combine(workspace, "nuget.config"), $"<configuration><packageSources><clear /><add key=\"empty\" value=\"{_repo.NewDirectory("empty-source")}\" /></packageSources></configuration>");
+        var noInstall = RunAction(new Dictionary<string, string> { ["paths"] = "deploy", ["version"] = "0.0.0-missing" }, out outputs);
+        File.Delete(Path.Combine(workspace, "nuget.config"));
+        Assert.True(noInstall.ExitCode == 4, noInstall.ToString());
+        Assert.Contains("exit-code=4", outputs, StringComparison.Ordinal);
+        Assert.Contains("::error title=ManifestLint::dotnet tool install of ManifestLint 0.0.0-missing failed", noInstall.Out, StringComparison.Ordinal);
+        Assert.Contains("sarif-file=\n", outputs, StringComparison.Ordinal);
 
         // Inputs are data, never shell code: command substitutions in paths and args are plain (missing) paths.
         var hostile = RunAction(new Dictionary<string, string>
@@ -277,8 +279,12 @@ public sealed class PackagingTests : IClassFixture<PackagedRepository>
         var yaml = new YamlStream();
         yaml.Load(new StringReader(File.ReadAllText(Path.Combine(RepositoryPaths.Root, ".pre-commit-hooks.yaml"))));
         var hooks = ((YamlSequenceNode)yaml.Documents[0].RootNode).Children.Cast<YamlMappingNode>().ToArray();
-        Assert.Equal(new[] { "manifestlint", "manifestlint-fix" }, hooks.Select(h => ((YamlScalarNode)h["id"]).Value));
-        foreach (var hook in hooks)
+        Assert.Equal(new[] { "manifestlint", "manifestlint-fix", "manifestlint-references" }, hooks.Select(h => ((YamlScalarNode)h["id"]).Value));
+        var references = hooks[2];
+        Assert.Equal("manifestlint --only ML1001,ML1002 --severity ML1001=error --severity ML1002=error --", ((YamlScalarNode)references["entry"]).Value);
+        Assert.Equal("false", ((YamlScalarNode)references["pass_filenames"]).Value);
+        Assert.Equal("true", ((YamlScalarNode)references["always_run"]).Value);
+        foreach (var hook in hooks.Take(2))
         {
             string Value(string key) => ((YamlScalarNode)hook[key]).Value!;
             Assert.Equal("dotnet", Value("language"));
@@ -287,6 +293,33 @@ public sealed class PackagingTests : IClassFixture<PackagedRepository>
             Assert.Equal("true", Value("require_serial"));
             Assert.Equal(new[] { "yaml", "json" }, ((YamlSequenceNode)hook["types_or"]).Children.Select(n => ((YamlScalarNode)n).Value));
         }
+    }
+
+    [Fact]
+    public void Pre_commit_fails_a_commit_that_deletes_or_renames_a_configmap_a_workload_still_uses()
+    {
+        // Issue 18 item 2: a deletion passes no file to the manifestlint hook, which then skips; a missing ConfigMap
+        // was a warning even with --all-files. The references hook runs on every commit and names the pod's line.
+        var (target, run) = PreCommitRepository("pre-commit-references");
+        ProcessResult TryRepo(string hook) => run(new[] { hook });
+
+        var clean = TryRepo("manifestlint-references");
+        Assert.True(clean.ExitCode == 0, clean.ToString());
+
+        // Deleted: the staged change holds no file at all.
+        PackagedRepository.Git(target, "rm", "--quiet", "configmap.yaml");
+        var deleted = TryRepo("manifestlint-references");
+        Assert.True(deleted.ExitCode == 1, deleted.ToString());
+        Assert.Contains("apps/pod.yaml(13,17): error ML1002: The env 'LEVEL' of container 'web' in Pod default/web reads ConfigMap 'app-config', which is not in the linted set", deleted.All, StringComparison.Ordinal);
+        var plain = TryRepo("manifestlint");
+        Assert.True(plain.ExitCode == 0, "the file hook skips a deletion, which is why the references hook exists: " + plain);
+
+        // Renamed (file and object): the new file is clean, the pod in the unchanged file is not.
+        File.WriteAllText(Path.Combine(target, "settings.yaml"), ConfigMap.Replace("name: app-config", "name: settings", StringComparison.Ordinal));
+        PackagedRepository.Git(target, "add", "settings.yaml");
+        var renamed = TryRepo("manifestlint-references");
+        Assert.True(renamed.ExitCode == 1, renamed.ToString());
+        Assert.Contains("apps/pod.yaml(13,17): error ML1002:", renamed.All, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -318,6 +351,27 @@ public sealed class PackagingTests : IClassFixture<PackagedRepository>
 
     private static ProcessResult Dotnet(string directory, IReadOnlyDictionary<string, string?>? environment, params string[] arguments) =>
         ProcessRunner.Run("dotnet", arguments, directory, environment);
+
+    /// <summary>
+    /// A git repository with a ConfigMap, a pod in apps/ that reads it and a JSON file that is no manifest, committed;
+    /// and a function that runs <c>pre-commit try-repo</c> of this repository's snapshot there with more arguments.
+    /// </summary>
+    private (string Target, Func<string[], ProcessResult> TryRepo) PreCommitRepository(string name)
+    {
+        var preCommit = ProcessRunner.Find("pre-commit")
+            ?? throw new InvalidOperationException("pre-commit is not installed: install it (`apt-get install pre-commit` or `pip install pre-commit`); .ci/run does so in CI.");
+        var home = _repo.NewDirectory(name + "-home");
+        var target = _repo.NewDirectory(name);
+        File.WriteAllText(Path.Combine(target, "configmap.yaml"), ConfigMap);
+        Directory.CreateDirectory(Path.Combine(target, "apps"));
+        File.WriteAllText(Path.Combine(target, "apps", "pod.yaml"), Pod);
+        File.WriteAllText(Path.Combine(target, "notes.json"), "{\"not\": \"a manifest\"}\n");
+        PackagedRepository.Git(target, "init", "--quiet");
+        PackagedRepository.Git(target, "add", "--all");
+        PackagedRepository.Git(target, "commit", "--quiet", "--no-verify", "-m", "clean manifests");
+        var environment = new Dictionary<string, string?>(PackagedRepository.GitIdentity) { ["PRE_COMMIT_HOME"] = home, ["PRE_COMMIT_COLOR"] = "never" };
+        return (target, arguments => ProcessRunner.Run(preCommit, new[] { "try-repo", _repo.Snapshot }.Concat(arguments), target, environment, 900));
+    }
 
     private static void CopyDirectory(string source, string destination)
     {

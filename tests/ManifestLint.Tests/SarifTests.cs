@@ -71,19 +71,44 @@ public sealed class SarifTests
         {
             var id = rule.GetProperty("id").GetString()!;
             Assert.Matches("^[A-Z][A-Za-z0-9]+$", rule.GetProperty("name").GetString());
-            // The page as readers see it: without the marker line that ends its generated header.
+            // The page as readers see it: without the marker line that ends its generated header, and with its links
+            // to other pages absolute: GitHub shows help on the alert's page (issue 18 item 5).
             var page = File.ReadAllText(Path.Combine(RepositoryPaths.Rules, id + ".md")).ReplaceLineEndings("\n");
             Assert.Contains(ManifestLint.DocGen.RuleDocuments.BodyMarker + "\n", page, StringComparison.Ordinal);
-            Assert.Equal(page.Replace(ManifestLint.DocGen.RuleDocuments.BodyMarker + "\n", string.Empty, StringComparison.Ordinal), rule.GetProperty("help").GetProperty("markdown").GetString());
-            Assert.DoesNotContain("<!--", rule.GetProperty("help").GetProperty("text").GetString(), StringComparison.Ordinal);
-            Assert.StartsWith(id + ": ", rule.GetProperty("help").GetProperty("text").GetString(), StringComparison.Ordinal);
-            Assert.EndsWith("rules/" + id + ".md", rule.GetProperty("helpUri").GetString(), StringComparison.Ordinal);
+            page = page.Replace(ManifestLint.DocGen.RuleDocuments.BodyMarker + "\n", string.Empty, StringComparison.Ordinal);
+            var markdown = rule.GetProperty("help").GetProperty("markdown").GetString()!;
+            var absolute = System.Text.RegularExpressions.Regex.Replace(page, @"\]\((?![a-z]+:)(?!#)([^)\s]+)\)", m => "](" + new Uri(new Uri(RuleDescriptor.HelpBaseUri), m.Groups[1].Value).AbsoluteUri + ")");
+            Assert.Equal(absolute, markdown);
+            var text = rule.GetProperty("help").GetProperty("text").GetString()!;
+            Assert.DoesNotContain("<!--", text, StringComparison.Ordinal);
+            Assert.StartsWith(id + ": ", text, StringComparison.Ordinal);
+            foreach (var help in new[] { markdown, text })
+            {
+                Assert.DoesNotMatch(@"\]\((?!https://)", help);
+                Assert.DoesNotMatch(@"(?<!/manifestlint/blob/main/rules/)\bML\d{4}\.md", help);
+            }
+
+            Assert.Equal(RuleDescriptor.HelpBaseUri + id + ".md", rule.GetProperty("helpUri").GetString());
+            Assert.True(Uri.TryCreate(rule.GetProperty("helpUri").GetString(), UriKind.Absolute, out _));
             var configuration = rule.GetProperty("defaultConfiguration");
             Assert.Contains(configuration.GetProperty("level").GetString(), new[] { "error", "warning", "note" });
             Assert.Equal(RuleCatalog.Default.ById[id].IsEnabledByDefault, configuration.GetProperty("enabled").GetBoolean());
             Assert.Equal(RuleCatalog.Default.ById[id].Category, rule.GetProperty("properties").GetProperty("tags")[0].GetString());
             Assert.Contains(rule.GetProperty("properties").GetProperty("precision").GetString(), new[] { "very-high", "high", "medium", "low" });
         }
+    }
+
+    [Fact]
+    public void Related_locations_are_linked_from_the_message_and_other_brackets_are_escaped()
+    {
+        Microsoft.CodeAnalysis.Sarif.Location Related(int id, string text) => new() { Id = id, Message = new Microsoft.CodeAnalysis.Sarif.Message { Text = text } };
+        var result = new Microsoft.CodeAnalysis.Sarif.Result
+        {
+            Message = new Microsoft.CodeAnalysis.Sarif.Message { Text = "env [x] of ConfigMap default/a reads ConfigMap default/a." },
+            RelatedLocations = new List<Microsoft.CodeAnalysis.Sarif.Location> { Related(1, "ConfigMap default/a is defined here"), Related(2, "ConfigMap a [generator] is generated here") },
+        };
+        SarifReportBuilder.LinkRelatedLocations(result);
+        Assert.Equal(@"env \[x\] of [ConfigMap default/a](1) reads ConfigMap default/a. See [ConfigMap a \[generator\] is generated here](2).", result.Message.Text);
     }
 
     [Fact]
@@ -257,6 +282,16 @@ public sealed class SarifTests
         foreach (var result in run.GetProperty("results").EnumerateArray())
         {
             Assert.Contains(result.GetProperty("level").GetString(), new[] { "error", "warning", "note", "none" });
+            if (result.TryGetProperty("relatedLocations", out var related))
+            {
+                // GitHub shows a related location only when the message links it: [text](id).
+                var message = result.GetProperty("message").GetProperty("text").GetString()!;
+                foreach (var location in related.EnumerateArray())
+                {
+                    Assert.Matches(@"(?<!\\)\[[^\]]+\]\(" + location.GetProperty("id").GetInt32() + @"\)", message);
+                }
+            }
+
             Assert.False(string.IsNullOrWhiteSpace(result.GetProperty("message").GetProperty("text").GetString()));
             foreach (var location in result.GetProperty("locations").EnumerateArray())
             {

@@ -20,7 +20,7 @@ internal static class GitHubReporter
             {
                 var related = diagnostic.AdditionalLocations[i];
                 var (relatedLine, relatedColumn, _, _) = ReportContext.Region(related);
-                message.Append('\n').Append(PathFor(report, related.GetLineSpan().Path, workspace))
+                message.Append('\n').Append(ReportPaths.Relative(report, related.GetLineSpan().Path, workspace))
                     .Append('(').Append(relatedLine).Append(',').Append(relatedColumn).Append("): ")
                     .Append(ReportContext.RelatedMessage(diagnostic, i) ?? "related location");
             }
@@ -28,28 +28,32 @@ internal static class GitHubReporter
             writer.Write("::");
             writer.Write(Command(diagnostic.Severity));
             writer.Write(" file=");
-            writer.Write(EscapeProperty(TextEscaping.Controls(PathFor(report, diagnostic.Location.GetLineSpan().Path, workspace))));
+            writer.Write(EscapeProperty(TextEscaping.Controls(ReportPaths.Relative(report, diagnostic.Location.GetLineSpan().Path, workspace))));
             writer.Write($",line={line},col={column},endLine={endLine},endColumn={endColumn},title=");
             writer.Write(EscapeProperty(diagnostic.Id));
             writer.Write("::");
             writer.Write(EscapeData(TextEscaping.Controls(message.ToString())));
             writer.Write('\n');
         }
-    }
 
-    /// <summary>The runner wants paths relative to the repository (GITHUB_WORKSPACE), whatever the working directory.</summary>
-    private static string PathFor(ReportContext report, string path, string? workspace)
-    {
-        if (!string.IsNullOrEmpty(workspace) && Path.IsPathRooted(path))
+        // Configuration warnings (a stale suppression comment, an unknown rule in .editorconfig) are annotations too,
+        // with the rule and column when they have them.
+        foreach (var message in report.Result.ConfigurationMessages)
         {
-            var relative = Path.GetRelativePath(Path.GetFullPath(workspace), path);
-            if (!relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative))
+            writer.Write("::warning file=");
+            writer.Write(EscapeProperty(TextEscaping.Controls(ReportPaths.Relative(report, message.Path, workspace))));
+            writer.Write($",line={Math.Max(1, message.Line)}");
+            if (message.Column > 0)
             {
-                return relative.Replace(Path.DirectorySeparatorChar, '/');
+                writer.Write($",col={message.Column}");
             }
-        }
 
-        return report.DisplayPath(path);
+            writer.Write(",title=");
+            writer.Write(EscapeProperty(message.RuleId ?? "manifestlint configuration"));
+            writer.Write("::");
+            writer.Write(EscapeData(TextEscaping.Controls(message.Message)));
+            writer.Write('\n');
+        }
     }
 
     private static string Command(DiagnosticSeverity severity) => severity switch

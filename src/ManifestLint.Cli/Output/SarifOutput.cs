@@ -34,6 +34,7 @@ internal static class SarifOutput
             ExitCode = exitCode,
             Category = category,
             Baseline = baseline as BaselineComparison,
+            LeftOut = text => report.Console.Error.WriteLine($"manifestlint: warning: --format sarif: {text}."),
         }));
     }
 

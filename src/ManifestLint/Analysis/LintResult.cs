@@ -50,6 +50,60 @@ public sealed class LintResult
     public LintPhaseTimes Phases { get; init; } = LintPhaseTimes.None;
 
     public int Count(DiagnosticSeverity severity) => Diagnostics.Count(d => d.Severity == severity);
+
+    /// <summary>
+    /// The same run with its in-source suppressions (comments, annotations) ignored: the findings they silenced are
+    /// findings again, in the run's order, and count (<c>--strict</c>, for CI on pull requests that could add them).
+    /// </summary>
+    public LintResult CountingSuppressed()
+    {
+        if (Suppressed.Count == 0)
+        {
+            return this;
+        }
+
+        // Both lists are in the run's order (file, position, rule, message): merge them.
+        var merged = new List<Diagnostic>(Diagnostics.Count + Suppressed.Count);
+        int a = 0, b = 0;
+        while (a < Diagnostics.Count || b < Suppressed.Count)
+        {
+            if (b >= Suppressed.Count || (a < Diagnostics.Count && Order(Diagnostics[a], Suppressed[b].Diagnostic) <= 0))
+            {
+                merged.Add(Diagnostics[a++]);
+            }
+            else
+            {
+                merged.Add(Suppressed[b++].Diagnostic);
+            }
+        }
+
+        return new LintResult(Set, merged, InputErrors, InternalErrors, Elapsed)
+        {
+            ConfigurationMessages = ConfigurationMessages,
+            Phases = Phases,
+        };
+    }
+
+    private static int Order(Diagnostic x, Diagnostic y)
+    {
+        var order = string.CompareOrdinal(x.Location.GetLineSpan().Path, y.Location.GetLineSpan().Path);
+        if (order == 0)
+        {
+            order = x.Location.SourceSpan.Start.CompareTo(y.Location.SourceSpan.Start);
+        }
+
+        if (order == 0)
+        {
+            order = x.Location.SourceSpan.End.CompareTo(y.Location.SourceSpan.End);
+        }
+
+        if (order == 0)
+        {
+            order = string.CompareOrdinal(x.Id, y.Id);
+        }
+
+        return order != 0 ? order : string.CompareOrdinal(x.GetMessage(System.Globalization.CultureInfo.InvariantCulture), y.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
 }
 
 /// <summary>

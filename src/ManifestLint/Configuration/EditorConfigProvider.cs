@@ -53,15 +53,20 @@ public sealed class EditorConfigProvider : IConfigurationProvider
     private readonly List<string> _knowledgeFiles = new();
 
     private readonly bool _discover;
+    private readonly bool _strict;
+    private readonly string? _explicitPath;
+    private AnalyzerConfigSet? _trustedSet;
 
-    public EditorConfigProvider(RuleCatalog catalog, string workingDirectory, string? explicitConfigPath = null, bool discoverEditorConfig = true)
+    public EditorConfigProvider(RuleCatalog catalog, string workingDirectory, string? explicitConfigPath = null, bool discoverEditorConfig = true, bool strict = false)
     {
         _catalog = catalog;
         _workingDirectory = workingDirectory;
         _compute = Compute;
         _discover = discoverEditorConfig;
+        _strict = strict;
         if (explicitConfigPath is not null)
         {
+            _explicitPath = Path.GetFullPath(explicitConfigPath);
             var text = ReadBounded(Path.GetFullPath(explicitConfigPath)) ?? string.Empty;
             if (!Regex.IsMatch(text, @"^\s*is_global\s*=\s*true\s*$", RegexOptions.Multiline | RegexOptions.IgnoreCase))
             {
@@ -115,11 +120,50 @@ public sealed class EditorConfigProvider : IConfigurationProvider
             return FileSettings.Empty;
         }
 
-        return _settings.GetOrAdd(new OptionsKey(chain, result.TreeOptions, result.AnalyzerOptions), key => Settings(
+        var settings = _settings.GetOrAdd(new OptionsKey(chain, result.TreeOptions, result.AnalyzerOptions), key => Settings(
             Merge(set.GlobalConfigOptions.TreeOptions, key.Tree),
             Merge(set.GlobalConfigOptions.AnalyzerOptions, key.Analyzer),
             key.Chain.Key));
+        return _strict ? Strict(settings, path) : settings;
     }
+
+    /// <summary>
+    /// Strict mode (<c>--strict</c>): the .editorconfig files found beside the linted files may come with the pull
+    /// request the run checks, so they may only add findings. A severity they set applies only when it is higher than
+    /// the trusted one (the <c>--config</c> file's, else the rule's default); limits they set can only lower (as
+    /// always); everything else they say (<c>generated_code</c>, <c>manifestlint.kustomize</c>, external objects,
+    /// producers, system directories, namespace, Kubernetes version) is ignored: each could hide a finding. The <c>--config</c> file is the job's own
+    /// and applies in full.
+    /// </summary>
+    private FileSettings Strict(FileSettings found, string path)
+    {
+        var trusted = FileSettings.Empty;
+        if (_global is not null)
+        {
+            _trustedSet ??= AnalyzerConfigSet.Create(new[] { _global });
+            var options = _trustedSet.GetOptionsForSourcePath(path);
+            trusted = Settings(
+                Merge(_trustedSet.GlobalConfigOptions.TreeOptions, options.TreeOptions),
+                Merge(_trustedSet.GlobalConfigOptions.AnalyzerOptions, options.AnalyzerOptions),
+                "(global)");
+        }
+
+        ReportDiagnostic? SeverityOf(DiagnosticDescriptor descriptor)
+        {
+            var kept = trusted.SeverityOf(descriptor);
+            var asked = found.SeverityOf(descriptor);
+            return Rank(SeverityMapping.Effective(descriptor, asked)) > Rank(SeverityMapping.Effective(descriptor, kept)) ? asked : kept;
+        }
+
+        return new FileSettings(SeverityOf, trusted.DefaultNamespace, trusted.KubeVersion, trusted.ExternalObjects, trusted.SystemDirectories, "strict:" + found.Source)
+        {
+            GeneratedCode = trusted.GeneratedCode,
+            KustomizeOff = trusted.KustomizeOff,
+            Limits = found.Limits,
+        };
+    }
+
+    private static int Rank(DiagnosticSeverity? severity) => severity is { } s ? 1 + (int)s : 0;
 
     private Chain BuildChain(string directory)
     {
@@ -331,6 +375,10 @@ public sealed class EditorConfigProvider : IConfigurationProvider
                 {
                     problem = $"'{value}' is not a severity: use error, warning, suggestion, silent, none or default";
                 }
+            }
+            else if (lower == ProducersKey && _strict && !string.Equals(path, _explicitPath, StringComparison.Ordinal))
+            {
+                problem = "--strict: producers named in an .editorconfig inside the linted tree are ignored; name them with --producers or in the --config file";
             }
             else if (lower == ProducersKey)
             {

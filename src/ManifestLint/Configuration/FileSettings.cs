@@ -73,5 +73,14 @@ public interface IConfigurationProvider
 /// <summary>A problem in a configuration file or a suppression comment, located by file and line.</summary>
 public sealed record ConfigurationMessage(string Path, int Line, string Message)
 {
-    public override string ToString() => $"{Path}({Line}): warning: {Message}";
+    /// <summary>The 1-based column, or 0 when the message is about the whole line.</summary>
+    public int Column { get; init; }
+
+    /// <summary>The rule the message is about (the rule a stale suppression names), if any.</summary>
+    public string? RuleId { get; init; }
+
+    /// <summary>Where and what, as compilers print it: <c>path(line,column): warning ML1003: ...</c> when both are known.</summary>
+    public string Where(string path) => Column > 0 ? $"{path}({Line},{Column}): warning{(RuleId is null ? string.Empty : " " + RuleId)}" : $"{path}({Line}): warning";
+
+    public override string ToString() => $"{Where(Path)}: {Message}";
 }

@@ -108,7 +108,12 @@ public sealed class Suppressions
             foreach (var directive in pair.Value.Where(d => !d.Used && (d.Ids.Count == 0 || d.Ids.Any(_catalogIds.Contains))))
             {
                 var what = directive.Ids.Count == 0 ? "any finding" : string.Join(", ", directive.Ids);
-                yield return new ConfigurationMessage(pair.Key.DisplayPath, directive.Line, $"'# {directive.Text}' suppresses nothing: no {what} {directive.ScopeText}. Remove it.");
+                yield return new ConfigurationMessage(pair.Key.DisplayPath, directive.Line, $"'# {directive.Text}' suppresses nothing: no {what} {directive.ScopeText}. Remove it.")
+                {
+                    // The column of the comment, and the (first) rule it names: CI annotations need both.
+                    Column = directive.Column,
+                    RuleId = directive.Ids.FirstOrDefault(_catalogIds.Contains),
+                };
             }
         }
     }
@@ -140,7 +145,7 @@ public sealed class Suppressions
                         .Select(id => id.ToUpperInvariant()).ToArray();
                     foreach (var unknown in ids.Where(id => !catalog.ById.ContainsKey(id)))
                     {
-                        _messages.Add(new ConfigurationMessage(file.DisplayPath, line, $"there is no rule {unknown} (see 'manifestlint rules')"));
+                        _messages.Add(new ConfigurationMessage(file.DisplayPath, line, $"there is no rule {unknown} (see 'manifestlint rules')") { Column = hash + 1 });
                     }
 
                     var scope = match.Groups["scope"].Value;
@@ -149,7 +154,10 @@ public sealed class Suppressions
                         scope switch { "-next-line" => DirectiveScope.NextLine, "-file" => DirectiveScope.File, _ => DirectiveScope.Line },
                         ids,
                         match.Groups["reason"].Success ? match.Groups["reason"].Value.Trim() : string.Empty,
-                        content.Substring(hash).TrimStart('#', ' ')));
+                        content.Substring(hash).TrimStart('#', ' '))
+                    {
+                        Column = hash + 1,
+                    });
                 }
             }
 
@@ -238,6 +246,9 @@ public sealed class Suppressions
         public string Text { get; }
 
         public bool Used { get; set; }
+
+        /// <summary>The 1-based column of the comment's '#'.</summary>
+        public int Column { get; init; }
 
         public string ScopeText => Scope switch
         {

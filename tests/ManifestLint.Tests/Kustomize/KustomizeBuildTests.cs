@@ -184,6 +184,11 @@ public sealed class KustomizeBuildTests
 
         var run = where == "cli" ? CliRun.In(temp.Path, "--kustomize", "off", ".") : CliRun.In(temp.Path, ".");
         Assert.Contains("ML1002", run.Out, StringComparison.Ordinal);
+        if (where == "editorconfig")
+        {
+            // --strict: an .editorconfig that comes with a pull request cannot turn builds off (that changes what is found).
+            Assert.DoesNotContain("ML1002", CliRun.In(temp.Path, "--strict", ".").Out, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
