@@ -20,7 +20,7 @@ namespace ManifestLint.Tests.Kustomize;
 /// </summary>
 public sealed class KustomizeOracleTests
 {
-    private static readonly string DifferencesFile = Path.Combine(RepositoryPaths.Root, "tests", "ManifestLint.Tests", "Kustomize", "oracle-differences.txt");
+    private static readonly string DifferencesFile = Path.Combine(RepositoryPaths.Root, "tests", "ManifestLint.Integration.Tests", "Kustomize", "oracle-differences.txt");
 
     // kustomize's hash alphabet (api/hasher: hex digits mapped to consonants and digits that spell no words).
     private static readonly Regex HashSuffix = new("-[bcdfghjklmnpqrstvwxz2456789]{10}$", RegexOptions.CultureInvariant);
@@ -41,19 +41,31 @@ public sealed class KustomizeOracleTests
         };
         var result = TestLinter.LintPaths(new[] { root }, LintOptions.Default, root);
         Assert.NotEmpty(result.Builds);
-        var actual = new List<string>();
-        foreach (var build in result.Builds)
+        // kustomize runs for every root at once (a process each, waiting more than computing); the comparison is in
+        // build order, so the differences come out the same every time.
+        var outputs = new ProcessResult[result.Builds.Count];
+        var summaries = new HashSet<string>?[result.Builds.Count];
+        Parallel.For(0, result.Builds.Count, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
         {
+            var directory = Path.GetDirectoryName(result.Builds[i].Root.File.Path)!;
+            outputs[i] = ProcessRunner.Run(kubectl!, new[] { "kustomize", directory }, directory);
+            summaries[i] = outputs[i].ExitCode == 0 ? Summarize(Parse(outputs[i].Out), hashed: true) : null;
+        });
+
+        var actual = new List<string>();
+        for (var i = 0; i < result.Builds.Count; i++)
+        {
+            var build = result.Builds[i];
             var directory = Path.GetDirectoryName(build.Root.File.Path)!;
             var name = tree + "/" + Path.GetRelativePath(root, directory).Replace('\\', '/');
-            var run = ProcessRunner.Run(kubectl!, new[] { "kustomize", directory }, directory);
+            var run = outputs[i];
             if (run.ExitCode != 0)
             {
                 actual.Add($"{name} | kustomize refuses the build");
                 continue;
             }
 
-            var theirs = Summarize(Parse(run.Out), hashed: true);
+            var theirs = summaries[i]!;
             var ours = Summarize(LintedSet.FromBuild(build, Array.Empty<SourceFile>(), "default"), hashed: false);
             foreach (var line in theirs.Except(ours))
             {
@@ -79,6 +91,10 @@ public sealed class KustomizeOracleTests
 
     private static LintedSet Parse(string yaml)
     {
+        // CustomResourceDefinitions (megabytes of schema in some builds) hold nothing the comparison reads; they are
+        // left out on both sides, so that the test stays in the fast suite.
+        var documents = yaml.Split("\n---\n").Where(d => !Regex.IsMatch(d, "^kind: CustomResourceDefinition$", RegexOptions.Multiline));
+        yaml = string.Join("\n---\n", documents);
         var file = SourceFileReader.ReadText("kustomize-output.yaml", "kustomize-output.yaml", yaml, YamlLimits.Default);
         return LintedSet.Build(new[] { file }, "default");
     }
@@ -90,9 +106,9 @@ public sealed class KustomizeOracleTests
         var lines = new HashSet<string>(StringComparer.Ordinal);
         foreach (var obj in set.Objects)
         {
-            if (Kustomization.IsKustomizeKind(obj.Kind))
+            if (Kustomization.IsKustomizeKind(obj.Kind) || obj.IsKind("CustomResourceDefinition"))
             {
-                // A flux Kustomization in a build's output is read back as a kustomization, not an object.
+                // A flux Kustomization in a build's output is read back as a kustomization, not an object; CRDs are left out.
                 continue;
             }
 

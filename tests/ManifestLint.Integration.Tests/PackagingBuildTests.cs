@@ -3,8 +3,8 @@ using ManifestLint.Tests.Support;
 namespace ManifestLint.Tests;
 
 /// <summary>
-/// Builds the way CI machines are set up: these start real <c>dotnet build</c> processes, so their name keeps them out
-/// of the fast test command (<c>FullyQualifiedName!~Packaging</c>).
+/// Builds the way CI machines are set up: these start real <c>dotnet build</c> processes, so they live in the slow
+/// test project, apart from the fast inner loop.
 /// </summary>
 public sealed class PackagingBuildTests
 {
