@@ -50,6 +50,17 @@ public sealed class FixtureTests
             }
         }
 
+        foreach (var marker in markers.Where(m => m.Column is not null))
+        {
+            var columns = actual.Where(d => d.Id == marker.RuleId && d.Location.GetLineSpan().Path == marker.File
+                                            && d.Location.GetLineSpan().StartLinePosition.Line + 1 == marker.Line)
+                .Select(d => d.Location.GetLineSpan().StartLinePosition.Character + 1).ToList();
+            if (!columns.Contains(marker.Column!.Value))
+            {
+                problems.Add($"No {marker.RuleId} on line {marker.Line} starts at column {marker.Column} (found: {string.Join(", ", columns)}).");
+            }
+        }
+
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems) + Environment.NewLine + fixture.Annotate(actual));
     }
 }

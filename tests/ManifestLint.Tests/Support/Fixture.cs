@@ -8,14 +8,14 @@ namespace ManifestLint.Tests.Support;
 
 /// <summary>
 /// A rule fixture: one YAML file (or a folder of files linted as one set) under <c>Fixtures/&lt;ID&gt;/</c>, whose
-/// comments state the expected findings. A marker <c># ~ML1003</c> (optionally <c>: text the message contains</c>)
-/// expects one finding of that rule starting on that line. Findings of the folder's rule and of every rule a
+/// comments state the expected findings. A marker <c># ~ML1003</c> (optionally <c>@54</c>, the 1-based column the
+/// finding starts at, and <c>: text the message contains</c>) expects one finding of that rule starting on that line. Findings of the folder's rule and of every rule a
 /// marker names are compared as sets of (rule, line); a file without markers must produce none of them.
 /// A line <c># fixture-options: --kube-version 1.31 --external secret/db-*</c> sets options for the run.
 /// </summary>
 internal sealed class Fixture
 {
-    private static readonly Regex MarkerPattern = new(@"~(ML\d{4})(?::\s*([^~#]*[^~#\s]))?", RegexOptions.CultureInvariant);
+    private static readonly Regex MarkerPattern = new(@"~(ML\d{4})(?:@(\d+))?(?::\s*([^~#]*[^~#\s]))?", RegexOptions.CultureInvariant);
     private static readonly Regex OptionsPattern = new(@"#\s*fixture-options:\s*(.*)$", RegexOptions.CultureInvariant);
 
     private Fixture(string ruleId, string name, IReadOnlyList<string> files)
@@ -68,7 +68,12 @@ internal sealed class Fixture
 
                 foreach (Match match in MarkerPattern.Matches(lines[i].Substring(hash)))
                 {
-                    markers.Add(new Marker(file, i + 1, match.Groups[1].Value, match.Groups[2].Success ? match.Groups[2].Value.Trim() : null));
+                    markers.Add(new Marker(
+                        file,
+                        i + 1,
+                        match.Groups[1].Value,
+                        match.Groups[3].Success ? match.Groups[3].Value.Trim() : null,
+                        match.Groups[2].Success ? int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) : null));
                 }
             }
         }
@@ -164,4 +169,4 @@ internal sealed class Fixture
     };
 }
 
-internal sealed record Marker(string File, int Line, string RuleId, string? MessageContains);
+internal sealed record Marker(string File, int Line, string RuleId, string? MessageContains, int? Column = null);
