@@ -160,6 +160,17 @@ public static class SarifReportBuilder
             result.PartialFingerprints["primaryLocationLineHash"] = hash;
         }
 
+        // Which kustomize builds a shared finding occurs in, and the Helm template of rendered output.
+        if (diagnostic.Properties.TryGetValue(Linter.KustomizeBuildsProperty, out var builds) && builds is not null)
+        {
+            result.SetProperty("kustomizeBuilds", builds.Split(','));
+        }
+
+        if (diagnostic.Properties.TryGetValue(Linter.HelmTemplateProperty, out var template) && template is not null)
+        {
+            result.SetProperty("helmTemplate", template);
+        }
+
         if (diagnostic.Properties.TryGetValue(Finding.ObjectProperty, out var obj) && obj is not null)
         {
             result.Locations[0].LogicalLocations = new List<LogicalLocation>

@@ -79,6 +79,22 @@ internal static class JsonReporter
             json.WriteString("object", obj);
         }
 
+        if (diagnostic.Properties.TryGetValue(Linter.KustomizeBuildsProperty, out var builds) && builds is not null)
+        {
+            json.WriteStartArray("kustomizeBuilds");
+            foreach (var build in builds.Split(','))
+            {
+                json.WriteStringValue(build);
+            }
+
+            json.WriteEndArray();
+        }
+
+        if (diagnostic.Properties.TryGetValue(Linter.HelmTemplateProperty, out var template) && template is not null)
+        {
+            json.WriteString("helmTemplate", template);
+        }
+
         json.WriteString("helpUri", diagnostic.Descriptor.HelpLinkUri);
         if (suppression is not null)
         {

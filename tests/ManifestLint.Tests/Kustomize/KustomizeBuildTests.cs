@@ -211,4 +211,22 @@ public sealed class KustomizeBuildTests
         Assert.Single(broken.OfRule("ML1002"));
         Assert.Single(broken.OfRule("ML1001"));
     }
+
+    [Fact]
+    public void Json_and_sarif_list_the_builds_a_shared_finding_occurs_in()
+    {
+        using var temp = new TempDirectory();
+        temp.Write("base/deployment.yaml", Deployment.Replace("key: LOG_LEVEL", "key: LOG_LEVEL_TYPO", StringComparison.Ordinal));
+        temp.Write("base/kustomization.yaml", "resources: [deployment.yaml]\nconfigMapGenerator:\n- name: app-config\n  literals: [LOG_LEVEL=info]\n");
+        temp.Write("dev/kustomization.yaml", "resources: [../base]\n");
+        temp.Write("prod/kustomization.yaml", "resources: [../base]\n");
+
+        using var json = System.Text.Json.JsonDocument.Parse(CliRun.In(temp.Path, "--format", "json", ".").Out);
+        var finding = json.RootElement.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("ruleId").GetString() == "ML1003");
+        Assert.Equal(new[] { "dev", "prod" }, finding.GetProperty("kustomizeBuilds").EnumerateArray().Select(b => b.GetString()));
+
+        using var sarif = System.Text.Json.JsonDocument.Parse(CliRun.In(temp.Path, "--format", "sarif", ".").Out);
+        var result = sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().Single(r => r.GetProperty("ruleId").GetString() == "ML1003");
+        Assert.Equal(new[] { "dev", "prod" }, result.GetProperty("properties").GetProperty("kustomizeBuilds").EnumerateArray().Select(b => b.GetString()));
+    }
 }
