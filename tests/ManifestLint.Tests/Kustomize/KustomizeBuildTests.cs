@@ -48,6 +48,15 @@ public sealed class KustomizeBuildTests
 
     private static string Indent(string text, string indent) => string.Join("\n", text.Split('\n').Select(l => indent + l)) + "\n";
 
+    /// <summary>A base whose env reads a key its generator lacks, built by overlays dev and prod.</summary>
+    private static void WriteBaseWithTypoAndTwoOverlays(TempDirectory temp, string dev, string prod)
+    {
+        temp.Write("base/deployment.yaml", Deployment.Replace("key: LOG_LEVEL", "key: LOG_LEVEL_TYPO", StringComparison.Ordinal));
+        temp.Write("base/kustomization.yaml", "resources: [deployment.yaml]\nconfigMapGenerator:\n- name: app-config\n  literals: [LOG_LEVEL=info]\n");
+        temp.Write("dev/kustomization.yaml", "resources: [../base]\n" + dev);
+        temp.Write("prod/kustomization.yaml", "resources: [../base]\n" + prod);
+    }
+
     private static LintResult Lint(TempDirectory temp, LintOptions? options = null) =>
         TestLinter.LintPaths(new[] { temp.Path }, options ?? LintOptions.Default, temp.Path);
 
@@ -112,10 +121,7 @@ public sealed class KustomizeBuildTests
     public void A_base_finding_shared_by_two_overlays_is_reported_once_naming_both()
     {
         using var temp = new TempDirectory();
-        temp.Write("base/deployment.yaml", Deployment.Replace("key: LOG_LEVEL", "key: LOG_LEVEL_TYPO", StringComparison.Ordinal));
-        temp.Write("base/kustomization.yaml", "resources: [deployment.yaml]\nconfigMapGenerator:\n- name: app-config\n  literals: [LOG_LEVEL=info]\n");
-        temp.Write("dev/kustomization.yaml", "resources: [../base]\nnamespace: dev\n");
-        temp.Write("prod/kustomization.yaml", "resources: [../base]\nnamespace: prod\n");
+        WriteBaseWithTypoAndTwoOverlays(temp, "namespace: dev\n", "namespace: prod\n");
 
         var result = Lint(temp);
         Assert.Equal(2, result.Builds.Count);
@@ -216,10 +222,7 @@ public sealed class KustomizeBuildTests
     public void Json_and_sarif_list_the_builds_a_shared_finding_occurs_in()
     {
         using var temp = new TempDirectory();
-        temp.Write("base/deployment.yaml", Deployment.Replace("key: LOG_LEVEL", "key: LOG_LEVEL_TYPO", StringComparison.Ordinal));
-        temp.Write("base/kustomization.yaml", "resources: [deployment.yaml]\nconfigMapGenerator:\n- name: app-config\n  literals: [LOG_LEVEL=info]\n");
-        temp.Write("dev/kustomization.yaml", "resources: [../base]\n");
-        temp.Write("prod/kustomization.yaml", "resources: [../base]\n");
+        WriteBaseWithTypoAndTwoOverlays(temp, string.Empty, string.Empty);
 
         using var json = System.Text.Json.JsonDocument.Parse(CliRun.In(temp.Path, "--format", "json", ".").Out);
         var finding = json.RootElement.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("ruleId").GetString() == "ML1003");
