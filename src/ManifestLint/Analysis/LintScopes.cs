@@ -22,8 +22,7 @@ internal static class LintScopes
         }
 
         var built = new HashSet<string>(builds.SelectMany(b => b.Files), StringComparer.Ordinal);
-        var flatFiles = files.Where(f => !built.Contains(f.Path)).ToArray();
-        var flat = LintedSet.Build(flatFiles, file => namespaces[file], knowledge);
+        var flat = set.Without(built);
         var byPath = files.GroupBy(f => f.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var buildSets = new List<LintedSet>();
         foreach (var build in builds)

@@ -125,6 +125,14 @@ public sealed class LintedSet
         list.Add(obj);
     }
 
+    /// <summary>The same objects without those of <paramref name="paths"/> (the files kustomize builds read), already classified.</summary>
+    internal LintedSet Without(ISet<string> paths) => new(
+        Files.Where(f => !paths.Contains(f.Path)).ToArray(),
+        Objects.Where(o => !paths.Contains(o.File.Path)).ToArray(),
+        Kustomizations.Where(k => !paths.Contains(k.File.Path)).ToArray(),
+        DefaultNamespace,
+        _knowledge);
+
     /// <summary>The set of one kustomize build: its built objects, read from <paramref name="files"/>.</summary>
     public static LintedSet FromBuild(Kustomize.KustomizeBuild build, IReadOnlyList<SourceFile> files, string defaultNamespace, KnowledgeTable? knowledge = null)
     {
