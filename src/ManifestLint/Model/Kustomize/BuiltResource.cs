@@ -44,17 +44,6 @@ internal sealed class BuiltResource
 
     public string? Namespace => Root.GetMapping("metadata")?.GetString("namespace");
 
-    public BuiltResource Copy() => new BuiltResource(File, Document, Root, Path, Origins.Copy()).WithHistory(Names, Namespaces);
-
-    private BuiltResource WithHistory(List<string> names, List<string?> namespaces)
-    {
-        Names.Clear();
-        Names.AddRange(names);
-        Namespaces.Clear();
-        Namespaces.AddRange(namespaces);
-        return this;
-    }
-
     /// <summary>Sets <c>metadata.&lt;field&gt;</c>, the new scalar standing at <paramref name="at"/> in <paramref name="file"/>.</summary>
     public void SetMetadata(string field, string value, SourceRange at, SourceFile file)
     {

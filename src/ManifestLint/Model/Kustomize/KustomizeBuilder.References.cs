@@ -48,14 +48,7 @@ public sealed partial class KustomizeBuilder
                     continue;
                 }
 
-                var file = resource.Origins.FileOf(resource.Root, resource.File, scalar);
-                var replacement = TreeEdit.Scalar(current, scalar.Range);
-                if (!ReferenceEquals(file, resource.File))
-                {
-                    resource.Origins.Graft(replacement, file);
-                }
-
-                resource.Root = (YamlMapping)TreeEdit.Replace(resource.Root, steps, 0, _ => replacement, create: false, scalar.Range, file, resource.Origins)!;
+                ReplaceScalar(resource, steps, scalar, current);
             }
         }
     }
@@ -304,20 +297,26 @@ public sealed partial class KustomizeBuilder
 
                             if (text != scalar.Value)
                             {
-                                var file = resource.Origins.FileOf(resource.Root, resource.File, scalar);
-                                var replacement = TreeEdit.Scalar(text, scalar.Range);
-                                if (!ReferenceEquals(file, resource.File))
-                                {
-                                    resource.Origins.Graft(replacement, file);
-                                }
-
-                                resource.Root = (YamlMapping)TreeEdit.Replace(resource.Root, steps, 0, _ => replacement, create: false, scalar.Range, file, resource.Origins)!;
+                                ReplaceScalar(resource, steps, scalar, text);
                             }
                         }
                     }
                 }
             }
         }
+    }
+
+    /// <summary>Puts <paramref name="text"/> where <paramref name="scalar"/> stands, in the file it was written in.</summary>
+    private static void ReplaceScalar(BuiltResource resource, object[] steps, YamlScalar scalar, string text)
+    {
+        var file = resource.Origins.FileOf(resource.Root, resource.File, scalar);
+        var replacement = TreeEdit.Scalar(text, scalar.Range);
+        if (!ReferenceEquals(file, resource.File))
+        {
+            resource.Origins.Graft(replacement, file);
+        }
+
+        resource.Root = (YamlMapping)TreeEdit.Replace(resource.Root, steps, 0, _ => replacement, create: false, scalar.Range, file, resource.Origins)!;
     }
 
     /// <summary>The text at a var's field path (<c>metadata.name</c>, <c>spec.ports[0].port</c>).</summary>

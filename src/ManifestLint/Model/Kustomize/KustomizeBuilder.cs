@@ -14,8 +14,6 @@ namespace ManifestLint.Model.Kustomize;
 /// </summary>
 public sealed partial class KustomizeBuilder
 {
-    private static readonly string[] KustomizationFileNames = { "kustomization.yaml", "kustomization.yml", "Kustomization" };
-
     // Kinds whose names namePrefix/nameSuffix leave alone (kustomize's PrefixTransformer skip list).
     private static readonly HashSet<string> UnprefixedKinds = new(StringComparer.Ordinal) { "CustomResourceDefinition", "APIService", "Namespace" };
 

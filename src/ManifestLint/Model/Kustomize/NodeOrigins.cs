@@ -34,17 +34,6 @@ public sealed class NodeOrigins
 
     internal bool TryGet(YamlNode node, out SourceFile file) => _grafts.TryGetValue(node, out file!);
 
-    internal NodeOrigins Copy()
-    {
-        var copy = new NodeOrigins();
-        foreach (var pair in _grafts)
-        {
-            copy._grafts[pair.Key] = pair.Value;
-        }
-
-        return copy;
-    }
-
     /// <summary>
     /// The file <paramref name="node"/> of the tree under <paramref name="root"/> was written in (the file of the
     /// nearest recorded graft above it); <paramref name="home"/> when it is not in the tree.

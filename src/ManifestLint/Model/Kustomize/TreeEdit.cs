@@ -129,39 +129,4 @@ internal static class TreeEdit
 
     /// <summary>The scalar text of a node (a number's digits, a boolean's word); null for mappings, sequences and null.</summary>
     public static string? Text(YamlNode? node) => node is YamlScalar { ResolvedType: not ScalarType.Null } scalar ? scalar.Value : null;
-
-    /// <summary>Every node of the subtree, once (aliases make a tree a graph).</summary>
-    public static IEnumerable<YamlNode> Walk(YamlNode root)
-    {
-        var seen = new HashSet<YamlNode>(NodeIdentityComparer.Instance);
-        var stack = new Stack<YamlNode>();
-        stack.Push(root);
-        while (stack.Count > 0)
-        {
-            var node = stack.Pop();
-            if (!seen.Add(node))
-            {
-                continue;
-            }
-
-            yield return node;
-            switch (node)
-            {
-                case YamlMapping mapping:
-                    foreach (var entry in mapping.Entries)
-                    {
-                        stack.Push(entry.Value);
-                    }
-
-                    break;
-                case YamlSequence sequence:
-                    foreach (var item in sequence.Items)
-                    {
-                        stack.Push(item);
-                    }
-
-                    break;
-            }
-        }
-    }
 }
