@@ -64,6 +64,7 @@ public sealed class Linter
         var buildFailures = new List<string>();
         var builds = _options.BuildKustomizations ? KustomizeBuilder.BuildAll(files, file => namespaces[file], file => !fileOptions.IsKustomizeOff(file), buildFailures) : Array.Empty<KustomizeBuild>();
         var scopes = LintScopes.Plan(set, builds, files, namespaces, knowledge);
+        BuildModels(scopes);
         var modelled = stopwatch.Elapsed;
         var actions = new RuleActions();
         foreach (var rule in _catalog.Rules)
@@ -127,6 +128,44 @@ public sealed class Linter
         };
     }
 
+    /// <summary>
+    /// For a large run, builds the pod-spec models of every object in parallel and then each set's reference graph,
+    /// before any rule runs. Otherwise the first rule to ask the graph builds it (and every pod spec of the set) on one
+    /// thread while the others wait for it. A small run keeps both lazy: one file in pre-commit that asks no reference
+    /// question never reads the knowledge table the graph needs.
+    /// </summary>
+    private void BuildModels(IReadOnlyList<LintedSet> scopes)
+    {
+        var parallelism = Parallelism;
+        if (parallelism <= 1 || scopes.Sum(s => s.Objects.Count) < ParallelObjectThreshold)
+        {
+            return;
+        }
+
+        var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism };
+        Parallel.ForEach(scopes.SelectMany(s => s.Objects).Distinct(), options, obj =>
+        {
+            foreach (var pod in obj.PodSpecs)
+            {
+                foreach (var container in pod.Containers)
+                {
+                    _ = container.Env;
+                    _ = container.EnvFrom;
+                    _ = container.VolumeMounts;
+                }
+
+                _ = pod.Volumes;
+                _ = pod.ConfigReferences;
+            }
+        });
+        Parallel.ForEach(scopes, options, scope => _ = scope.Graph);
+    }
+
+    private int Parallelism => _options.MaxParallelism > 0 ? _options.MaxParallelism : Environment.ProcessorCount;
+
+    /// <summary>Below this many objects, running rules (and building models) on several threads costs more than it gives.</summary>
+    private const int ParallelObjectThreshold = 256;
+
     private static bool IsShownAnywhere(ManifestRule rule, IReadOnlyList<SourceFile> files, FileOptions fileOptions)
     {
         foreach (var descriptor in rule.SupportedDiagnostics)
@@ -187,8 +226,8 @@ public sealed class Linter
             }
         }
 
-        var parallelism = _options.MaxParallelism > 0 ? _options.MaxParallelism : Environment.ProcessorCount;
-        if (parallelism > 1 && set.Objects.Count >= 256)
+        var parallelism = Parallelism;
+        if (parallelism > 1 && set.Objects.Count >= ParallelObjectThreshold)
         {
             Parallel.ForEach(set.Objects, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, AnalyzeObject);
         }

@@ -23,6 +23,9 @@ public sealed class ReferenceGraph
     private readonly Dictionary<ConfigKind, List<string>> _namesEverywhere = new();
     private readonly Dictionary<ObjectIdentity, List<ReferenceEdge>> _edges = new();
 
+    // "Did you mean" asks for the names of one namespace once per missing reference; they are listed once.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(ConfigKind Kind, string Namespace), string[]> _visibleNames = new();
+
     // The graphs of the sets deployed beside this one (files outside every kustomize build, builds that share no file
     // with this one): what they define exists too. Only their own definitions are asked, never their context.
     private readonly IReadOnlyList<ReferenceGraph> _context = Array.Empty<ReferenceGraph>();
@@ -146,33 +149,27 @@ public sealed class ReferenceGraph
     }
 
     /// <summary>The distinct names a pod in <paramref name="namespace"/> can reference (for "did you mean").</summary>
-    public IEnumerable<string> NamesVisibleFrom(ConfigKind kind, string @namespace)
+    public IReadOnlyList<string> NamesVisibleFrom(ConfigKind kind, string @namespace) =>
+        _visibleNames.GetOrAdd((kind, @namespace), key => CollectVisibleNames(key.Kind, key.Namespace));
+
+    private string[] CollectVisibleNames(ConfigKind kind, string @namespace)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var names = new List<string>();
         foreach (var graph in _context.Prepend(this))
         {
-            if (graph._namesByNamespace.TryGetValue((kind, @namespace), out var names))
+            if (graph._namesByNamespace.TryGetValue((kind, @namespace), out var local))
             {
-                foreach (var name in names)
-                {
-                    if (seen.Add(name))
-                    {
-                        yield return name;
-                    }
-                }
+                names.AddRange(local.Where(seen.Add));
             }
 
             if (graph._namesEverywhere.TryGetValue(kind, out var everywhere))
             {
-                foreach (var name in everywhere)
-                {
-                    if (seen.Add(name))
-                    {
-                        yield return name;
-                    }
-                }
+                names.AddRange(everywhere.Where(seen.Add));
             }
         }
+
+        return names.ToArray();
     }
 
     /// <summary>Every reference to the object with this identity, in object order.</summary>
