@@ -11,7 +11,7 @@ internal static class Commands
               ManifestLint.Bench generate --documents N [--seed S] --out DIR
               ManifestLint.Bench trees --path DIR [--runs 3]
               ManifestLint.Bench run [--runs 5] [--seed 1] [--sizes 10000,100000] [--corpus ../shared/corpus]
-                                     [--json FILE] [--work DIR] [--no-aot] [--no-publish DIR]
+                                     [--json FILE] [--work DIR] [--no-aot] [--no-publish TOOL]
             """);
         return 2;
     }

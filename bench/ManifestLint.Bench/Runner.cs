@@ -63,7 +63,7 @@ internal sealed class Runner
     {
         var started = DateTime.UtcNow;
         Directory.CreateDirectory(_settings.WorkDirectory);
-        var jit = _settings.PublishedTool ?? Publish("jit", aot: false, out _)!;
+        var tool = _settings.PublishedTool ?? InstallTool();
         string? aotStatus = null;
         string? aot = null;
         if (_settings.Aot)
@@ -74,12 +74,12 @@ internal sealed class Runner
         var scenarios = new List<ScenarioResult>();
         var small = Path.Combine(_settings.WorkDirectory, "small");
         WriteSmallFile(small);
-        scenarios.Add(Measure("one small file", Path.Combine(small, "app.yaml"), 1, jit, aot, phases: false));
+        scenarios.Add(Measure("one small file", Path.Combine(small, "app.yaml"), 1, tool, aot, phases: false));
 
         var corpus = _settings.Corpus ?? Path.GetFullPath(Path.Combine(_root, "..", "shared", "corpus"));
         if (Directory.Exists(corpus))
         {
-            scenarios.Add(Measure("shared corpus", corpus, null, jit, null, phases: true));
+            scenarios.Add(Measure("shared corpus", corpus, null, tool, null, phases: true));
         }
         else
         {
@@ -91,7 +91,7 @@ internal sealed class Runner
             var directory = Path.Combine(_settings.WorkDirectory, $"generated-{size}-{_settings.Seed}");
             Console.Error.WriteLine($"bench: generating {size:N0} documents (seed {_settings.Seed}) in {directory}");
             var summary = CorpusGenerator.Generate(directory, size, _settings.Seed);
-            scenarios.Add(Measure($"generated {size / 1000}k", directory, summary.Documents, jit, null, phases: true));
+            scenarios.Add(Measure($"generated {size / 1000}k", directory, summary.Documents, tool, null, phases: true));
             Directory.Delete(directory, recursive: true);
         }
 
@@ -111,7 +111,7 @@ internal sealed class Runner
         var bytes = files.Sum(f => new FileInfo(f).Length);
         var workingDirectory = File.Exists(path) ? Path.GetDirectoryName(path)! : path;
         var argument = File.Exists(path) ? Path.GetFileName(path) : ".";
-        var process = new List<ProcessFigures> { RunProcess("jit", jit, workingDirectory, argument, bytes) };
+        var process = new List<ProcessFigures> { RunProcess("dotnet tool", jit, workingDirectory, argument, bytes) };
         if (aot is not null)
         {
             process.Add(RunProcess("aot", aot, workingDirectory, argument, bytes));
@@ -228,7 +228,7 @@ internal sealed class Runner
         var o = new StringBuilder();
         o.AppendLine(CultureInfo.InvariantCulture, $"ManifestLint benchmark: {report.ProcessorCount} cores, {report.Runtime}, commit {report.Commit}, {report.Runs} runs after one warm-up, seed {report.Seed}");
         o.AppendLine();
-        o.AppendLine("Whole process (published tool, text output): median [min-max]");
+        o.AppendLine("Whole process (the installed dotnet tool, and the Native AOT build where published; text output): median [min-max]");
         o.AppendLine("| scenario | build | files | documents | MB | wall ms | CPU ms | peak MiB | MB/s |");
         o.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var s in report.Scenarios)
@@ -267,6 +267,51 @@ internal sealed class Runner
         }
 
         Console.Write(o.ToString());
+    }
+
+    /// <summary>
+    /// The tool as users get it: <c>dotnet pack</c> of the CLI (ReadyToRun code for this machine, as the package
+    /// carries), then <c>dotnet tool install --tool-path</c> from that package alone. Returns the installed command.
+    /// </summary>
+    private string InstallTool()
+    {
+        var packages = Path.Combine(_settings.WorkDirectory, "packages");
+        var toolPath = Path.Combine(_settings.WorkDirectory, "tool");
+        foreach (var directory in new[] { packages, toolPath })
+        {
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+
+        RunDotnet("pack", Path.Combine("src", "ManifestLint.Cli", "ManifestLint.Cli.csproj"), "-c", "Release", "-o", packages, "--nologo");
+        var package = Directory.GetFiles(packages, "ManifestLint.*.nupkg").Single();
+        var version = Path.GetFileNameWithoutExtension(package).Substring("ManifestLint.".Length);
+        var config = Path.Combine(_settings.WorkDirectory, "nuget-local-only.config");
+        File.WriteAllText(config, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration><packageSources><clear /></packageSources></configuration>\n");
+        RunDotnet("tool", "install", "--tool-path", toolPath, "--add-source", packages, "--configfile", config, "--version", version, "ManifestLint");
+        var tool = Path.Combine(toolPath, OperatingSystem.IsWindows() ? "manifestlint.exe" : "manifestlint");
+        return File.Exists(tool) ? tool : throw new InvalidOperationException("dotnet tool install made no " + tool);
+    }
+
+    private void RunDotnet(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _root };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        Console.Error.WriteLine($"bench: dotnet {string.Join(' ', arguments)}");
+        using var process = Process.Start(start)!;
+        var errors = process.StandardError.ReadToEndAsync();
+        var log = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"dotnet {arguments[0]} failed:\n{log}{errors.Result}");
+        }
     }
 
     private string? Publish(string name, bool aot, out string? status)
