@@ -68,7 +68,8 @@ internal sealed class Runner
         string? aot = null;
         if (_settings.Aot)
         {
-            aot = Publish("aot", aot: true, out aotStatus);
+            aot = PublishAot(out var status);
+            aotStatus = status;
         }
 
         var scenarios = new List<ScenarioResult>();
@@ -297,6 +298,16 @@ internal sealed class Runner
 
     private void RunDotnet(params string[] arguments)
     {
+        var (exitCode, log) = Dotnet(arguments);
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException($"dotnet {arguments[0]} failed:\n{log}");
+        }
+    }
+
+    /// <summary>Runs <c>dotnet</c> in the repository; returns its exit code and everything it wrote.</summary>
+    private (int ExitCode, string Log) Dotnet(params string[] arguments)
+    {
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _root };
         foreach (var argument in arguments)
         {
@@ -308,52 +319,31 @@ internal sealed class Runner
         var errors = process.StandardError.ReadToEndAsync();
         var log = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"dotnet {arguments[0]} failed:\n{log}{errors.Result}");
-        }
+        return (process.ExitCode, log + errors.Result);
     }
 
-    private string? Publish(string name, bool aot, out string? status)
+    /// <summary>The Native AOT build of the CLI; null (with the reason in <paramref name="status"/>) when it cannot be published.</summary>
+    private string? PublishAot(out string status)
     {
-        var output = Path.Combine(_settings.WorkDirectory, "publish-" + name);
+        var output = Path.Combine(_settings.WorkDirectory, "publish-aot");
         if (Directory.Exists(output))
         {
             Directory.Delete(output, recursive: true);
         }
 
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _root };
-        foreach (var argument in new[] { "publish", Path.Combine("src", "ManifestLint.Cli", "ManifestLint.Cli.csproj"), "-c", "Release", "-r", RuntimeInformation.RuntimeIdentifier, "-o", output, "--nologo" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
         // The AOT build has no trim or AOT warnings; as errors, a new one fails its publish (reported, not timed).
-        foreach (var argument in aot ? new[] { "-p:ManifestLintAot=true" } : new[] { "--self-contained", "false" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        Console.Error.WriteLine($"bench: dotnet {string.Join(' ', start.ArgumentList)}");
-        using var process = Process.Start(start)!;
-        var errors = process.StandardError.ReadToEndAsync();
-        var log = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
+        var (exitCode, log) = Dotnet("publish", Path.Combine("src", "ManifestLint.Cli", "ManifestLint.Cli.csproj"), "-c", "Release", "-r", RuntimeInformation.RuntimeIdentifier,
+            "-o", output, "--nologo", "-p:ManifestLintAot=true");
         var tool = Path.Combine(output, OperatingSystem.IsWindows() ? "ManifestLint.Cli.exe" : "ManifestLint.Cli");
-        if (process.ExitCode != 0 || !File.Exists(tool))
+        if (exitCode != 0 || !File.Exists(tool))
         {
-            var lines = (log + errors.Result).Split('\n').Where(l => l.Contains("error", StringComparison.OrdinalIgnoreCase)).Distinct().Take(5);
+            var lines = log.Split('\n').Where(l => l.Contains("error", StringComparison.OrdinalIgnoreCase)).Distinct().Take(5);
             status = "publish failed: " + string.Join(" | ", lines.Select(l => l.Trim()));
-            if (!aot)
-            {
-                throw new InvalidOperationException(status);
-            }
-
             Console.Error.WriteLine("bench: " + status);
             return null;
         }
 
-        status = aot ? "published (" + (new FileInfo(tool).Length / 1048576.0).ToString("F1", CultureInfo.InvariantCulture) + " MiB executable)" : null;
+        status = "published (" + (new FileInfo(tool).Length / 1048576.0).ToString("F1", CultureInfo.InvariantCulture) + " MiB executable)";
         return tool;
     }
 
