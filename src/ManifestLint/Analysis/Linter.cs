@@ -8,8 +8,11 @@ using Microsoft.CodeAnalysis;
 namespace ManifestLint.Analysis;
 
 /// <summary>
-/// One run: files → documents → objects → linted set → rules → diagnostics with effective severities, sorted
-/// so that the same inputs give the same output whatever the file order or thread count.
+/// One run, stage by stage: load (<see cref="ManifestLoader"/>: files read and parsed in parallel) → model
+/// (<see cref="LintedSet"/>, <see cref="KustomizeBuilder"/>, <see cref="LintScopes"/>, the reference graphs) → rules
+/// (<see cref="RuleRunner"/>) → collect and order (<see cref="FindingCollector"/>: effective severities, budgets,
+/// findings several kustomize builds share, deterministic order whatever the file order or thread count) → suppress
+/// (<see cref="Suppressions"/>) → a <see cref="LintResult"/> the front ends report.
 /// </summary>
 public sealed class Linter
 {
@@ -64,51 +67,16 @@ public sealed class Linter
         var buildFailures = new List<string>();
         var builds = _options.BuildKustomizations ? KustomizeBuilder.BuildAll(files, file => namespaces[file], file => !fileOptions.IsKustomizeOff(file), buildFailures) : Array.Empty<KustomizeBuild>();
         var scopes = LintScopes.Plan(set, builds, files, namespaces, knowledge);
-        BuildModels(scopes);
+        var runner = new RuleRunner(_catalog, _options, fileOptions);
+        runner.BuildModels(scopes);
         var modelled = stopwatch.Elapsed;
-        var actions = new RuleActions();
-        foreach (var rule in _catalog.Rules)
-        {
-            // As in Roslyn, a rule none of whose findings would be shown anywhere does not run (ML1005 alone would
-            // build 2,504 findings for argo-cd's optional references, all dropped while it is off by default).
-            if (IsShownAnywhere(rule, set.Files, fileOptions))
-            {
-                rule.Initialize(new RuleContext(rule, actions));
-            }
-        }
-
         var collector = new FindingCollector(fileOptions, set, builds);
-        RunFileActions(actions, set, collector, fileOptions);
-        for (var i = 0; i < scopes.Count; i++)
-        {
-            var scope = scopes[i];
-            Run(actions, scope, collector, diagnostic => collector.Add(diagnostic, scope.KustomizeBuild), fileOptions);
-        }
-
+        runner.Run(set, scopes, collector);
         var ruled = stopwatch.Elapsed;
 
         // Suppressions apply last, to findings that would be shown, so that an unused one can be told apart.
         var suppressions = Suppressions.Build(set, _catalog);
-        var filesByPath = new Dictionary<string, SourceFile>(StringComparer.Ordinal);
-        foreach (var file in set.Files)
-        {
-            filesByPath[file.Path] = file;
-        }
-
-        var active = new List<Diagnostic>();
-        var suppressed = new List<SuppressedDiagnostic>();
-        foreach (var diagnostic in collector.Sorted())
-        {
-            filesByPath.TryGetValue(diagnostic.Location.GetLineSpan().Path, out var file);
-            if (suppressions.Find(diagnostic, file) is { } suppression)
-            {
-                suppressed.Add(new SuppressedDiagnostic(diagnostic, suppression));
-            }
-            else
-            {
-                active.Add(diagnostic);
-            }
-        }
+        var (active, suppressed) = suppressions.Split(collector.Sorted(), set.Files);
 
         var messages = (_options.Configuration?.Messages ?? Array.Empty<ConfigurationMessage>())
             .Concat(knowledgeMessages)
@@ -126,122 +94,5 @@ public sealed class Linter
             Phases = new LintPhaseTimes(loaded, modelled - started, ruled - modelled, stopwatch.Elapsed - ruled),
             Builds = builds,
         };
-    }
-
-    /// <summary>
-    /// For a large run, builds the pod-spec models of every object in parallel and then each set's reference graph,
-    /// before any rule runs. Otherwise the first rule to ask the graph builds it (and every pod spec of the set) on one
-    /// thread while the others wait for it. A small run keeps both lazy: one file in pre-commit that asks no reference
-    /// question never reads the knowledge table the graph needs.
-    /// </summary>
-    private void BuildModels(IReadOnlyList<LintedSet> scopes)
-    {
-        var parallelism = Parallelism;
-        if (parallelism <= 1 || scopes.Sum(s => s.Objects.Count) < ParallelObjectThreshold)
-        {
-            return;
-        }
-
-        var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism };
-        Parallel.ForEach(scopes.SelectMany(s => s.Objects).Distinct(), options, obj =>
-        {
-            foreach (var pod in obj.PodSpecs)
-            {
-                foreach (var container in pod.Containers)
-                {
-                    _ = container.Env;
-                    _ = container.EnvFrom;
-                    _ = container.VolumeMounts;
-                }
-
-                _ = pod.Volumes;
-                _ = pod.ConfigReferences;
-            }
-        });
-        Parallel.ForEach(scopes, options, scope => _ = scope.Graph);
-    }
-
-    private int Parallelism => _options.MaxParallelism > 0 ? _options.MaxParallelism : Environment.ProcessorCount;
-
-    /// <summary>Below this many objects, running rules (and building models) on several threads costs more than it gives.</summary>
-    private const int ParallelObjectThreshold = 256;
-
-    private static bool IsShownAnywhere(ManifestRule rule, IReadOnlyList<SourceFile> files, FileOptions fileOptions)
-    {
-        foreach (var descriptor in rule.SupportedDiagnostics)
-        {
-            if (SeverityMapping.Effective(descriptor, fileOptions.Severity(descriptor, null)) is not null)
-            {
-                return true;
-            }
-
-            foreach (var file in files)
-            {
-                if (SeverityMapping.Effective(descriptor, fileOptions.Severity(descriptor, file)) is not null)
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
-
-    private static void RunFileActions(RuleActions actions, LintedSet set, FindingCollector collector, FileOptions fileOptions)
-    {
-        foreach (var file in set.Files)
-        {
-            var options = fileOptions.For(file);
-            foreach (var action in actions.File)
-            {
-                collector.Invoke(action.Rule, file.DisplayPath, () => action.Action(new FileAnalysisContext(file, set, options, fileOptions, d => collector.Add(d, null))));
-            }
-        }
-    }
-
-    private void Run(RuleActions actions, LintedSet set, FindingCollector collector, Action<Diagnostic> report, FileOptions fileOptions)
-    {
-        void AnalyzeObject(KubeObject obj)
-        {
-            var options = fileOptions.For(obj.File);
-            foreach (var action in actions.Object)
-            {
-                if (action.Kinds is null || (obj.Kind is not null && action.Kinds.Contains(obj.Kind)))
-                {
-                    collector.Invoke(action.Rule, obj.File.DisplayPath, () => action.Action(new ObjectAnalysisContext(obj, set, options, fileOptions, report)));
-                }
-            }
-
-            if (actions.PodSpec.Count == 0)
-            {
-                return;
-            }
-
-            foreach (var podSpec in obj.PodSpecs)
-            {
-                foreach (var action in actions.PodSpec)
-                {
-                    collector.Invoke(action.Rule, obj.File.DisplayPath, () => action.Action(new PodSpecAnalysisContext(podSpec, set, options, fileOptions, report)));
-                }
-            }
-        }
-
-        var parallelism = Parallelism;
-        if (parallelism > 1 && set.Objects.Count >= ParallelObjectThreshold)
-        {
-            Parallel.ForEach(set.Objects, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, AnalyzeObject);
-        }
-        else
-        {
-            foreach (var obj in set.Objects)
-            {
-                AnalyzeObject(obj);
-            }
-        }
-
-        foreach (var action in actions.Set)
-        {
-            collector.Invoke(action.Rule, set.KustomizeBuild is null ? "the linted set" : "kustomize build " + set.KustomizeBuild.Label, () => action.Action(new SetAnalysisContext(set, _options, fileOptions, report)));
-        }
     }
 }

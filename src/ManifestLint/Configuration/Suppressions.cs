@@ -55,6 +55,36 @@ public sealed class Suppressions
         return suppressions;
     }
 
+    /// <summary>
+    /// Splits sorted findings into those shown and those an annotation or comment silences, keeping their order, and
+    /// marks the directives used (see <see cref="Unused"/>).
+    /// </summary>
+    public (List<Diagnostic> Active, List<SuppressedDiagnostic> Suppressed) Split(IEnumerable<Diagnostic> diagnostics, IReadOnlyList<SourceFile> files)
+    {
+        var filesByPath = new Dictionary<string, SourceFile>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            filesByPath[file.Path] = file;
+        }
+
+        var active = new List<Diagnostic>();
+        var suppressed = new List<SuppressedDiagnostic>();
+        foreach (var diagnostic in diagnostics)
+        {
+            filesByPath.TryGetValue(diagnostic.Location.GetLineSpan().Path, out var file);
+            if (Find(diagnostic, file) is { } suppression)
+            {
+                suppressed.Add(new SuppressedDiagnostic(diagnostic, suppression));
+            }
+            else
+            {
+                active.Add(diagnostic);
+            }
+        }
+
+        return (active, suppressed);
+    }
+
     /// <summary>Malformed directives (unknown rule IDs) found while reading.</summary>
     public IReadOnlyList<ConfigurationMessage> Messages => _messages;
 

@@ -1,0 +1,162 @@
+using ManifestLint.Loading;
+using ManifestLint.Model;
+using Microsoft.CodeAnalysis;
+
+namespace ManifestLint.Analysis;
+
+/// <summary>
+/// Runs the rules of a run over its sets: decides which rules run at all (as in Roslyn, a rule none of whose findings
+/// would be shown anywhere does not), then calls their file actions once per file and their object, pod-spec and set
+/// actions once per set, objects in parallel for large sets.
+/// </summary>
+internal sealed class RuleRunner
+{
+    /// <summary>Below this many objects, running rules (and building models) on several threads costs more than it gives.</summary>
+    private const int ParallelObjectThreshold = 256;
+
+    private readonly RuleCatalog _catalog;
+    private readonly LintOptions _options;
+    private readonly FileOptions _fileOptions;
+
+    public RuleRunner(RuleCatalog catalog, LintOptions options, FileOptions fileOptions)
+    {
+        _catalog = catalog;
+        _options = options;
+        _fileOptions = fileOptions;
+    }
+
+    private int Parallelism => _options.MaxParallelism > 0 ? _options.MaxParallelism : Environment.ProcessorCount;
+
+    /// <summary>Runs every rule that may be shown: file actions over <paramref name="set"/>'s files, the rest over each scope.</summary>
+    public void Run(LintedSet set, IReadOnlyList<LintedSet> scopes, FindingCollector collector)
+    {
+        var actions = new RuleActions();
+        foreach (var rule in _catalog.Rules)
+        {
+            // ML1005 alone would build 2,504 findings for argo-cd's optional references, all dropped while it is off
+            // by default.
+            if (IsShownAnywhere(rule, set.Files))
+            {
+                rule.Initialize(new RuleContext(rule, actions));
+            }
+        }
+
+        RunFileActions(actions, set, collector);
+        foreach (var scope in scopes)
+        {
+            RunObjectActions(actions, scope, collector, diagnostic => collector.Add(diagnostic, scope.KustomizeBuild));
+        }
+    }
+
+    /// <summary>
+    /// For a large run, builds the pod-spec models of every object in parallel and then each set's reference graph,
+    /// before any rule runs. Otherwise the first rule to ask the graph builds it (and every pod spec of the set) on one
+    /// thread while the others wait for it. A small run keeps both lazy: one file in pre-commit that asks no reference
+    /// question never reads the knowledge table the graph needs.
+    /// </summary>
+    public void BuildModels(IReadOnlyList<LintedSet> scopes)
+    {
+        var parallelism = Parallelism;
+        if (parallelism <= 1 || scopes.Sum(s => s.Objects.Count) < ParallelObjectThreshold)
+        {
+            return;
+        }
+
+        var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism };
+        Parallel.ForEach(scopes.SelectMany(s => s.Objects).Distinct(), options, obj =>
+        {
+            foreach (var pod in obj.PodSpecs)
+            {
+                foreach (var container in pod.Containers)
+                {
+                    _ = container.Env;
+                    _ = container.EnvFrom;
+                    _ = container.VolumeMounts;
+                }
+
+                _ = pod.Volumes;
+                _ = pod.ConfigReferences;
+            }
+        });
+        Parallel.ForEach(scopes, options, scope => _ = scope.Graph);
+    }
+
+    private bool IsShownAnywhere(ManifestRule rule, IReadOnlyList<SourceFile> files)
+    {
+        foreach (var descriptor in rule.SupportedDiagnostics)
+        {
+            if (SeverityMapping.Effective(descriptor, _fileOptions.Severity(descriptor, null)) is not null)
+            {
+                return true;
+            }
+
+            foreach (var file in files)
+            {
+                if (SeverityMapping.Effective(descriptor, _fileOptions.Severity(descriptor, file)) is not null)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private void RunFileActions(RuleActions actions, LintedSet set, FindingCollector collector)
+    {
+        foreach (var file in set.Files)
+        {
+            var options = _fileOptions.For(file);
+            foreach (var action in actions.File)
+            {
+                collector.Invoke(action.Rule, file.DisplayPath, () => action.Action(new FileAnalysisContext(file, set, options, _fileOptions, d => collector.Add(d, null))));
+            }
+        }
+    }
+
+    private void RunObjectActions(RuleActions actions, LintedSet set, FindingCollector collector, Action<Diagnostic> report)
+    {
+        void AnalyzeObject(KubeObject obj)
+        {
+            var options = _fileOptions.For(obj.File);
+            foreach (var action in actions.Object)
+            {
+                if (action.Kinds is null || (obj.Kind is not null && action.Kinds.Contains(obj.Kind)))
+                {
+                    collector.Invoke(action.Rule, obj.File.DisplayPath, () => action.Action(new ObjectAnalysisContext(obj, set, options, _fileOptions, report)));
+                }
+            }
+
+            if (actions.PodSpec.Count == 0)
+            {
+                return;
+            }
+
+            foreach (var podSpec in obj.PodSpecs)
+            {
+                foreach (var action in actions.PodSpec)
+                {
+                    collector.Invoke(action.Rule, obj.File.DisplayPath, () => action.Action(new PodSpecAnalysisContext(podSpec, set, options, _fileOptions, report)));
+                }
+            }
+        }
+
+        var parallelism = Parallelism;
+        if (parallelism > 1 && set.Objects.Count >= ParallelObjectThreshold)
+        {
+            Parallel.ForEach(set.Objects, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, AnalyzeObject);
+        }
+        else
+        {
+            foreach (var obj in set.Objects)
+            {
+                AnalyzeObject(obj);
+            }
+        }
+
+        foreach (var action in actions.Set)
+        {
+            collector.Invoke(action.Rule, set.KustomizeBuild is null ? "the linted set" : "kustomize build " + set.KustomizeBuild.Label, () => action.Action(new SetAnalysisContext(set, _options, _fileOptions, report)));
+        }
+    }
+}
