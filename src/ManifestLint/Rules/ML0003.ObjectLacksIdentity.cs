@@ -16,7 +16,9 @@ public sealed class ObjectLacksIdentity : ManifestRule
         RuleCategory.Input,
         DiagnosticSeverity.Error,
         enabledByDefault: true,
-        "A document with apiVersion or kind is a Kubernetes object, and the API needs apiVersion, kind and metadata.name (or generateName) to accept it.");
+        "A document with apiVersion or kind is a Kubernetes object, and the API needs apiVersion, kind and metadata.name (or generateName) to accept it.",
+        RulePrecision.VeryHigh,
+        "Add the missing apiVersion, kind or metadata.name (or metadata.generateName).");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 

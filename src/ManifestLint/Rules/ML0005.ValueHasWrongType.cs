@@ -16,7 +16,9 @@ public sealed class ValueHasWrongType : ManifestRule
         RuleCategory.Input,
         DiagnosticSeverity.Error,
         enabledByDefault: true,
-        "After Kubernetes' YAML resolution the value has a type the field cannot take (optional: \"true\", defaultMode: \"0644\", items as a mapping), so the API rejects the object when it decodes it.");
+        "After Kubernetes' YAML resolution the value has a type the field cannot take (optional: \"true\", defaultMode: \"0644\", items as a mapping), so the API rejects the object when it decodes it.",
+        RulePrecision.VeryHigh,
+        "Write the value in the type the field expects: unquote booleans and numbers, quote text, and write lists with '- '.");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 

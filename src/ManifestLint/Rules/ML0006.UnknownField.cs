@@ -14,7 +14,9 @@ public sealed class UnknownField : ManifestRule
         RuleCategory.Input,
         DiagnosticSeverity.Error,
         enabledByDefault: true,
-        "Field names are case-sensitive. kubectl's default strict validation rejects a field the API does not know, and with validation off the field is silently dropped.");
+        "Field names are case-sensitive. kubectl's default strict validation rejects a field the API does not know, and with validation off the field is silently dropped.",
+        RulePrecision.VeryHigh,
+        "Correct the field's spelling (the message suggests the closest field), or remove the field.");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 

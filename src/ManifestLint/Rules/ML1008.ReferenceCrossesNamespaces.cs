@@ -15,7 +15,9 @@ public sealed class ReferenceCrossesNamespaces : ManifestRule
         RuleCategory.References,
         DiagnosticSeverity.Error,
         enabledByDefault: true,
-        "The referenced ConfigMap or Secret is in the linted set only in another namespace than the pod's; pods can only use objects of their own namespace, so Kubernetes treats it as missing.");
+        "The referenced ConfigMap or Secret is in the linted set only in another namespace than the pod's; pods can only use objects of their own namespace, so Kubernetes treats it as missing.",
+        RulePrecision.High,
+        "Create the ConfigMap or Secret in the pod's namespace or move the workload, and lint with --namespace when the manifests are applied with -n.");
 #pragma warning restore RS1032
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);

@@ -15,7 +15,9 @@ public sealed class InvalidKey : ManifestRule
         RuleCategory.Content,
         DiagnosticSeverity.Error,
         enabledByDefault: true,
-        "ConfigMap and Secret keys, and the keys named by configMapKeyRef and secretKeyRef, must consist of letters, digits, '-', '_' and '.', must not be '.' or '..' or start with '..', and may have at most 253 characters; the API rejects anything else.");
+        "ConfigMap and Secret keys, and the keys named by configMapKeyRef and secretKeyRef, must consist of letters, digits, '-', '_' and '.', must not be '.' or '..' or start with '..', and may have at most 253 characters; the API rejects anything else.",
+        RulePrecision.VeryHigh,
+        "Rename the key to letters, digits, '-', '_' and '.', and rename it wherever a pod refers to it.");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 

@@ -16,7 +16,9 @@ public sealed class InvalidBase64 : ManifestRule
         RuleCategory.Content,
         DiagnosticSeverity.Error,
         enabledByDefault: true,
-        "ConfigMap binaryData and Secret data values are decoded as standard base64 with '=' padding (line breaks allowed); anything else makes the API reject the object with \"illegal base64 data\".");
+        "ConfigMap binaryData and Secret data values are decoded as standard base64 with '=' padding (line breaks allowed); anything else makes the API reject the object with \"illegal base64 data\".",
+        RulePrecision.VeryHigh,
+        "Encode the value with standard base64 (base64 -w0), or move a Secret's plain text to stringData.");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 

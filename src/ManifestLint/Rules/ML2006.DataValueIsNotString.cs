@@ -16,7 +16,9 @@ public sealed class DataValueIsNotString : ManifestRule
         RuleCategory.Content,
         DiagnosticSeverity.Error,
         enabledByDefault: true,
-        "ConfigMap and Secret values must be strings, but Kubernetes' YAML reads unquoted 8080, yes and 1.10 as a number, a boolean and a float, and kubectl sends them as such, so the API rejects the object.");
+        "ConfigMap and Secret values must be strings, but Kubernetes' YAML reads unquoted 8080, yes and 1.10 as a number, a boolean and a float, and kubectl sends them as such, so the API rejects the object.",
+        RulePrecision.VeryHigh,
+        "Quote the value so that it stays the text as written, or write structured content as a literal block (|).");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 

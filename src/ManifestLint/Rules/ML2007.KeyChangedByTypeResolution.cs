@@ -18,7 +18,9 @@ public sealed class KeyChangedByTypeResolution : ManifestRule
         RuleCategory.Content,
         DiagnosticSeverity.Error,
         enabledByDefault: true,
-        "Kubernetes' YAML 1.1 reads unquoted keys such as on, yes, 0644 and 1.50 as a boolean or a number and stores them as 'true', '420' or '1.5'; a null key (~) makes kubectl fail.");
+        "Kubernetes' YAML 1.1 reads unquoted keys such as on, yes, 0644 and 1.50 as a boolean or a number and stores them as 'true', '420' or '1.5'; a null key (~) makes kubectl fail.",
+        RulePrecision.VeryHigh,
+        "Quote the key (\"on\", \"0644\") so that it is stored as written.");
 #pragma warning restore RS1032
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);

@@ -14,7 +14,9 @@ public sealed class EnvFromKeyIsNotPortable : ManifestRule
         RuleCategory.Environment,
         DiagnosticSeverity.Warning,
         enabledByDefault: true,
-        "envFrom turns every key of a ConfigMap or Secret into a variable of the same name (after the prefix). A key that is not a C identifier, such as status-message, was skipped by older kubelets and is injected by newer ones under a name that shells cannot expand and programs do not look for.");
+        "envFrom turns every key of a ConfigMap or Secret into a variable of the same name (after the prefix). A key that is not a C identifier, such as status-message, was skipped by older kubelets and is injected by newer ones under a name that shells cannot expand and programs do not look for.",
+        RulePrecision.High,
+        "Rename the key to a C identifier such as STATUS_MESSAGE, or read it with env[].valueFrom under a portable name.");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 

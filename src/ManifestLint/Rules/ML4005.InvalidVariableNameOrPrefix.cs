@@ -15,7 +15,9 @@ public sealed class InvalidVariableNameOrPrefix : ManifestRule
         RuleCategory.Environment,
         DiagnosticSeverity.Error,
         enabledByDefault: true,
-        "The API validates env names and envFrom prefixes: before Kubernetes 1.32 with the strict rule (letters, digits, '_', '-', '.', not starting with a digit, not '.' or '..'), from 1.32 with the relaxed rule (printable ASCII except '='). A name the target version rejects makes the whole pod invalid.");
+        "The API validates env names and envFrom prefixes: before Kubernetes 1.32 with the strict rule (letters, digits, '_', '-', '.', not starting with a digit, not '.' or '..'), from 1.32 with the relaxed rule (printable ASCII except '='). A name the target version rejects makes the whole pod invalid.",
+        RulePrecision.VeryHigh,
+        "Rename the variable or prefix to letters, digits and '_', or target Kubernetes 1.32 or later if only the older, stricter rule rejects it.");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 

@@ -15,7 +15,9 @@ public sealed class InvalidEnvironmentSource : ManifestRule
         RuleCategory.Environment,
         DiagnosticSeverity.Error,
         enabledByDefault: true,
-        "An envFrom entry must name exactly one of configMapRef or secretRef, and a valueFrom exactly one source and no value next to it; the API rejects the pod otherwise.");
+        "An envFrom entry must name exactly one of configMapRef or secretRef, and a valueFrom exactly one source and no value next to it; the API rejects the pod otherwise.",
+        RulePrecision.VeryHigh,
+        "Give each envFrom and valueFrom exactly one source, and do not set value next to valueFrom.");
 
     private static readonly string[] EnvFromSources = { "configMapRef", "secretRef" };
 

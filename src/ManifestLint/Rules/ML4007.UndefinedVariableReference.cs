@@ -17,7 +17,9 @@ public sealed class UndefinedVariableReference : ManifestRule
         RuleCategory.Environment,
         DiagnosticSeverity.Warning,
         enabledByDefault: true,
-        "The kubelet expands $(NAME) in env values (against the variables defined before the entry) and in command and args (against the whole environment); a reference to a variable the container does not define is left in the text as written. In a subPathExpr an undefined or empty variable fails the container (CreateContainerConfigError), which is reported as an error.");
+        "The kubelet expands $(NAME) in env values (against the variables defined before the entry) and in command and args (against the whole environment); a reference to a variable the container does not define is left in the text as written. In a subPathExpr an undefined or empty variable fails the container (CreateContainerConfigError), which is reported as an error.",
+        RulePrecision.High,
+        "Define the variable in env before the entry that uses it, fix its name, or write $$(NAME) for the literal text.");
 #pragma warning restore RS1032
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
