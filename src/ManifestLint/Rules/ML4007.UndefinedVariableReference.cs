@@ -13,7 +13,7 @@ public sealed class UndefinedVariableReference : ManifestRule
     public static readonly DiagnosticDescriptor Rule = RuleDescriptor.Create(
         "ML4007",
         "Variable reference is never defined",
-        "{0} refers to {1}, {2}: {3}. {4}",
+        "{0} refers to {1}, which {2}: the kubelet {3}. {4}",
         RuleCategory.Environment,
         DiagnosticSeverity.Warning,
         enabledByDefault: true,
@@ -73,12 +73,12 @@ public sealed class UndefinedVariableReference : ManifestRule
         var references = string.Join(" and ", names.Select(n => "$(" + n + ")"));
         var empty = names.Where(n => environment.Find(n) is not null).ToList();
         var state = empty.Count == 0
-            ? "which the container does not define"
+            ? "the container does not define"
             : empty.Count == names.Count
-                ? $"which {(several ? "are" : "is")} set to an empty value"
-                : $"which the container does not define or sets to an empty value";
+                ? $"{(several ? "are" : "is")} set to an empty value"
+                : "the container does not define or sets to an empty value";
         var subject = $"subPathExpr '{mount.SubPathExpr}' of the mount of volume '{mount.Name}' in {EnvironmentText.Of(container)}";
-        var outcome = $"the kubelet cannot expand it and fails the container with CreateContainerConfigError (missing value for {string.Join(", ", names.OrderBy(n => n, StringComparer.Ordinal))}); the pod's other containers start, but the pod stays Pending";
+        var outcome = $"cannot expand it and fails the container with CreateContainerConfigError (missing value for {string.Join(", ", names.OrderBy(n => n, StringComparer.Ordinal))}); the pod's other containers start, but the pod stays Pending";
         var fixes = new List<string>();
         foreach (var name in names)
         {
@@ -175,9 +175,9 @@ public sealed class UndefinedVariableReference : ManifestRule
                          + (names.Count > EnvironmentText.ListLimit ? $" and {names.Count - EnvironmentText.ListLimit} more" : string.Empty);
         names = names.Take(EnvironmentText.ListLimit).ToArray();
         var state = entry is null
-            ? "which the container does not define"
-            : $"which {(several ? "are" : "is")} not defined before this entry";
-        var outcome = $"the kubelet leaves {(several ? "them" : "it")} in the text as written";
+            ? "the container does not define"
+            : $"{(several ? "are" : "is")} not defined before this entry";
+        var outcome = $"leaves {(several ? "them" : "it")} in the text as written";
         var fixes = new List<string>();
         foreach (var name in names)
         {
