@@ -6,7 +6,10 @@ using Microsoft.CodeAnalysis;
 
 namespace ManifestLint.Cli;
 
-/// <summary><c>manifestlint rules</c>: every rule with its ID, title, category, default severity, state and help link.</summary>
+/// <summary>
+/// <c>manifestlint rules</c>: every rule with its ID, title, category, default severity, state and help link (and, in
+/// JSON, the precision and remediation the rule declares).
+/// </summary>
 internal sealed class RulesCommand
 {
     private readonly Option<string> _format = new Option<string>("--format", "-f")
@@ -64,6 +67,8 @@ internal sealed class RulesCommand
                 json.WriteString("defaultSeverity", SeverityMapping.Name(d.DefaultSeverity));
                 json.WriteBoolean("enabledByDefault", d.IsEnabledByDefault);
                 json.WriteString("helpUri", d.HelpLinkUri);
+                json.WriteString("precision", RuleDescriptor.PrecisionOf(d));
+                json.WriteString("remediation", RuleDescriptor.RemediationOf(d));
                 if (RuleTable.FixText(d.Id) is { Length: > 0 } fix)
                 {
                     json.WriteString("fix", fix);

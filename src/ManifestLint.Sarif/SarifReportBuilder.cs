@@ -117,7 +117,7 @@ public static class SarifReportBuilder
                 DefaultConfiguration = new ReportingConfiguration { Level = Level(d.DefaultSeverity), Enabled = d.IsEnabledByDefault },
             };
             rule.SetProperty("tags", new[] { d.Category });
-            rule.SetProperty("precision", RulePrecision.Of(d.Id));
+            rule.SetProperty("precision", RuleDescriptor.PrecisionOf(d));
             rules.Add(rule);
         }
 

@@ -144,6 +144,8 @@ public sealed class CliTests
         Assert.Equal("ML0001", first.GetProperty("id").GetString());
         Assert.Equal("error", first.GetProperty("defaultSeverity").GetString());
         Assert.True(first.GetProperty("enabledByDefault").GetBoolean());
+        Assert.Equal("very-high", first.GetProperty("precision").GetString());
+        Assert.Equal(ManifestLint.Analysis.RuleDescriptor.RemediationOf(ManifestLint.Analysis.RuleCatalog.Default.ById["ML0001"]), first.GetProperty("remediation").GetString());
     }
 
     [Fact]

@@ -31,7 +31,8 @@ public sealed class DocGenTests
         var page = Path.Combine(repository.Path, "rules", "ML1003.md");
         var original = File.ReadAllText(page);
         var edited = original.Replace("# ML1003: Referenced key does not exist", "# ML1003: Referenced key is missing", StringComparison.Ordinal)
-            .Replace("| References | error | yes |", "| References | warning | yes |", StringComparison.Ordinal);
+            .Replace("| References | error | yes | high |", "| References | warning | yes | high |", StringComparison.Ordinal)
+            .Replace("**How to fix:** Fix the key,", "**How to fix:** Rename the key,", StringComparison.Ordinal);
         Assert.NotEqual(original, edited);
         File.WriteAllText(page, edited);
 
@@ -41,8 +42,9 @@ public sealed class DocGenTests
         Assert.Contains("rules/ML1003.md is out of date with the rule descriptors:", output, StringComparison.Ordinal);
         Assert.Contains("\n-# ML1003: Referenced key is missing\n", output, StringComparison.Ordinal);
         Assert.Contains("\n+# ML1003: Referenced key does not exist\n", output, StringComparison.Ordinal);
-        Assert.Contains("\n-| References | warning | yes |\n", output, StringComparison.Ordinal);
-        Assert.Contains("\n+| References | error | yes |\n", output, StringComparison.Ordinal);
+        Assert.Contains("\n-| References | warning | yes | high |\n", output, StringComparison.Ordinal);
+        Assert.Contains("\n+| References | error | yes | high |\n", output, StringComparison.Ordinal);
+        Assert.Contains("\n+**How to fix:** Fix the key,", output, StringComparison.Ordinal);
         Assert.Contains("1 generated document(s) are stale", output, StringComparison.Ordinal);
         Assert.DoesNotContain("ML1004.md", output, StringComparison.Ordinal);
         Assert.Equal(edited, File.ReadAllText(page));

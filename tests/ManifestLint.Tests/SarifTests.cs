@@ -94,7 +94,12 @@ public sealed class SarifTests
             Assert.Contains(configuration.GetProperty("level").GetString(), new[] { "error", "warning", "note" });
             Assert.Equal(RuleCatalog.Default.ById[id].IsEnabledByDefault, configuration.GetProperty("enabled").GetBoolean());
             Assert.Equal(RuleCatalog.Default.ById[id].Category, rule.GetProperty("properties").GetProperty("tags")[0].GetString());
-            Assert.Contains(rule.GetProperty("properties").GetProperty("precision").GetString(), new[] { "very-high", "high", "medium", "low" });
+            // The precision is the one the rule declares; the remediation reaches code scanning through the help, which
+            // GitHub shows next to each alert (it reads no remediation field of its own).
+            Assert.Equal(RuleDescriptor.PrecisionOf(RuleCatalog.Default.ById[id]), rule.GetProperty("properties").GetProperty("precision").GetString());
+            var remediation = RuleDescriptor.RemediationOf(RuleCatalog.Default.ById[id]);
+            Assert.Contains("**How to fix:** " + remediation, markdown, StringComparison.Ordinal);
+            Assert.Contains("How to fix: " + remediation.Replace("`", string.Empty, StringComparison.Ordinal), text, StringComparison.Ordinal);
         }
     }
 

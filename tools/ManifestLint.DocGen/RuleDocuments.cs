@@ -18,7 +18,10 @@ public sealed record GeneratedDocument(string RelativePath, string? Current, str
 public static class RuleDocuments
 {
     /// <summary>The line that ends a page's generated header; everything below it is written by hand.</summary>
-    public const string BodyMarker = "<!-- The title and table above are generated from the rule's descriptor by tools/ManifestLint.DocGen; edit below this line. -->";
+    public const string BodyMarker = "<!-- The title, table and remediation above are generated from the rule's descriptor by tools/ManifestLint.DocGen; edit below this line. -->";
+
+    /// <summary>The marker of pages generated before the header had the remediation; read, never written.</summary>
+    private const string OldBodyMarker = "<!-- The title and table above are generated from the rule's descriptor by tools/ManifestLint.DocGen; edit below this line. -->";
 
     public const string IndexPath = "rules/README.md";
     public const string ReadmePath = "README.md";
@@ -53,15 +56,28 @@ public static class RuleDocuments
 
     public static string PagePath(string id) => "rules/" + id + ".md";
 
-    /// <summary>The page's generated header: its title and the metadata table, then the marker.</summary>
+    /// <summary>
+    /// The page's generated header: its title, the metadata table (with the precision the rule declares) and the
+    /// rule's one-sentence remediation, then the marker. The page is the rule's SARIF help, so code scanning shows
+    /// the remediation next to each alert.
+    /// </summary>
     public static string Header(DiagnosticDescriptor descriptor) =>
         $"# {descriptor.Id}: {descriptor.Title.ToString(CultureInfo.InvariantCulture)}\n" +
         "\n" +
-        "| Category | Default severity | On by default |\n" +
-        "|---|---|---|\n" +
-        $"| {descriptor.Category} | {SeverityMapping.Name(descriptor.DefaultSeverity)} | {(descriptor.IsEnabledByDefault ? "yes" : "no")} |\n" +
+        "| Category | Default severity | On by default | Precision |\n" +
+        "|---|---|---|---|\n" +
+        $"| {MetadataRow(descriptor)} |\n" +
+        "\n" +
+        $"{RemediationLabel} {RuleDescriptor.RemediationOf(descriptor)}\n" +
         "\n" +
         BodyMarker + "\n";
+
+    /// <summary>What starts the header's remediation line.</summary>
+    public const string RemediationLabel = "**How to fix:**";
+
+    /// <summary>The cells of the metadata table's row: category, default severity, on by default, precision.</summary>
+    public static string MetadataRow(DiagnosticDescriptor descriptor) =>
+        $"{descriptor.Category} | {SeverityMapping.Name(descriptor.DefaultSeverity)} | {(descriptor.IsEnabledByDefault ? "yes" : "no")} | {RuleDescriptor.PrecisionOf(descriptor)}";
 
     /// <summary>The whole page: the header, then the hand-written body of <paramref name="current"/> (a skeleton for a new page).</summary>
     public static string Page(DiagnosticDescriptor descriptor, string? current) =>
@@ -80,7 +96,7 @@ public static class RuleDocuments
         foreach (var line in lines)
         {
             offset += line.Length + 1;
-            if (line == BodyMarker)
+            if (line == BodyMarker || line == OldBodyMarker)
             {
                 return offset >= text.Length ? string.Empty : text.Substring(offset);
             }

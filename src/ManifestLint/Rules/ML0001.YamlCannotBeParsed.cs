@@ -14,7 +14,9 @@ public sealed class YamlCannotBeParsed : ManifestRule
         RuleCategory.Input,
         DiagnosticSeverity.Error,
         enabledByDefault: true,
-        "A syntax error stops kubectl from reading the file. Documents before the error are still linted.");
+        "A syntax error stops kubectl from reading the file. Documents before the error are still linted.",
+        RulePrecision.VeryHigh,
+        "Correct the YAML syntax at the reported line: indent with spaces, close every quote, and keep a mapping's keys at one indentation.");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 

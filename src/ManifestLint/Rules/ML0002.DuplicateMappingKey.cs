@@ -16,7 +16,9 @@ public sealed class DuplicateMappingKey : ManifestRule
         RuleCategory.Input,
         DiagnosticSeverity.Warning,
         enabledByDefault: true,
-        "kubectl converts YAML to JSON without strict checks, so of two equal keys in one mapping the last wins and the first is silently lost.");
+        "kubectl converts YAML to JSON without strict checks, so of two equal keys in one mapping the last wins and the first is silently lost.",
+        RulePrecision.VeryHigh,
+        "Delete the key you do not want, or merge the two entries into one.");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 

@@ -12,11 +12,13 @@ public sealed class ObjectLacksIdentity : ManifestRule
     public static readonly DiagnosticDescriptor Rule = RuleDescriptor.Create(
         "ML0003",
         "Object lacks apiVersion, kind or name",
-        "{0}",
+        "{0} has {1}. Add {2}.",
         RuleCategory.Input,
         DiagnosticSeverity.Error,
         enabledByDefault: true,
-        "A document with apiVersion or kind is a Kubernetes object, and the API needs apiVersion, kind and metadata.name (or generateName) to accept it.");
+        "A document with apiVersion or kind is a Kubernetes object, and the API needs apiVersion, kind and metadata.name (or generateName) to accept it.",
+        RulePrecision.VeryHigh,
+        "Add the missing apiVersion, kind or metadata.name (or metadata.generateName).");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
@@ -40,13 +42,13 @@ public sealed class ObjectLacksIdentity : ManifestRule
 
         if (apiVersion is null || IsBlank(apiVersion.Value))
         {
-            context.ReportAt(Rule, AnchorOf(kind, root), "The object has a kind but no apiVersion, so kubectl cannot tell which API it belongs to. Add apiVersion (for example v1 or apps/v1).");
+            context.ReportAt(Rule, AnchorOf(kind, root), "The object", "a kind but no apiVersion, so kubectl cannot tell which API it belongs to", "apiVersion (for example v1 or apps/v1)");
             return;
         }
 
         if (kind is null || IsBlank(kind.Value))
         {
-            context.ReportAt(Rule, AnchorOf(apiVersion, root), "The object has an apiVersion but no kind, so kubectl cannot decode it. Add kind.");
+            context.ReportAt(Rule, AnchorOf(apiVersion, root), "The object", "an apiVersion but no kind, so kubectl cannot decode it", "kind");
             return;
         }
 
@@ -65,7 +67,7 @@ public sealed class ObjectLacksIdentity : ManifestRule
 
         var metadata = root.GetEntry("metadata");
         var anchor = metadata is not null ? metadata.Key : kind.Value;
-        context.ReportAt(Rule, anchor, $"{obj.Kind} has no metadata.name; the API rejects it with \"name or generateName is required\". Add metadata.name.");
+        context.ReportAt(Rule, anchor, obj.Kind, "no metadata.name; the API rejects it with \"name or generateName is required\"", "metadata.name");
     }
 
     /// <summary>True when the document has a metadata mapping with at least one field.</summary>

@@ -14,7 +14,9 @@ public sealed class TemplateSyntaxInManifest : ManifestRule
         RuleCategory.Input,
         DiagnosticSeverity.Warning,
         enabledByDefault: true,
-        "The file contains Go/Helm template syntax outside string content, so it is not a manifest yet. It is reported once and not linted further.");
+        "The file contains Go/Helm template syntax outside string content, so it is not a manifest yet. It is reported once and not linted further.",
+        RulePrecision.VeryHigh,
+        "Render the template first (helm template, kubectl kustomize) and lint its output.");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 

@@ -12,11 +12,13 @@ public sealed class ValueHasWrongType : ManifestRule
     public static readonly DiagnosticDescriptor Rule = RuleDescriptor.Create(
         "ML0005",
         "Value has the wrong type",
-        "{0}",
+        "{0} is {1}, but the API expects {2} and rejects the object. {3}.",
         RuleCategory.Input,
         DiagnosticSeverity.Error,
         enabledByDefault: true,
-        "After Kubernetes' YAML resolution the value has a type the field cannot take (optional: \"true\", defaultMode: \"0644\", items as a mapping), so the API rejects the object when it decodes it.");
+        "After Kubernetes' YAML resolution the value has a type the field cannot take (optional: \"true\", defaultMode: \"0644\", items as a mapping), so the API rejects the object when it decodes it.",
+        RulePrecision.VeryHigh,
+        "Write the value in the type the field expects: unquote booleans and numbers, quote text, and write lists with '- '.");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
@@ -29,13 +31,13 @@ public sealed class ValueHasWrongType : ManifestRule
                 // A wrong scalar is shown where it is; a block mapping or list starts on the next line, so its key is.
                 var anchor = violation.Node is YamlScalar || violation.ItemIndex is not null ? violation.Node : violation.Entry.Key;
                 var secret = context.Object.IsKind("Secret");
-                context.ReportAt(Rule, anchor, null, Hint(context.Object.FileOf(anchor), violation, secret), Message(violation, context.Object.DisplayName, secret));
+                context.ReportAt(Rule, anchor, null, Hint(context.Object.FileOf(anchor), violation, secret), MessageArguments(violation, context.Object.DisplayName, secret));
             }
         }
     });
 
     /// <param name="secret">A Secret: the fix is shown without the value, which reports (CI logs, SARIF uploads) must never carry.</param>
-    private static string Message(SchemaViolation violation, string objectName, bool secret)
+    private static object?[] MessageArguments(SchemaViolation violation, string objectName, bool secret)
     {
         var entry = violation.Entry;
         var node = violation.Node;
@@ -45,10 +47,10 @@ public sealed class ValueHasWrongType : ManifestRule
         var where = violation.Structure == KubernetesSchema.ConfigMap || violation.Structure == KubernetesSchema.Secret
             ? $"{field} of {objectName}"
             : $"{field} in {violation.Structure.DisplayName} of {objectName}";
-        var head = $"{where} is {actual}, but the API expects {Describe(expected)} and rejects the object.";
-        return violation.ItemIndex is not null
-            ? head + $" Write each item as a mapping ({violation.Expected.Structure?.DisplayName ?? "an entry"}), starting with '- '."
-            : head + " " + Fix(node, expected, secret);
+        var fix = violation.ItemIndex is not null
+            ? $"Write each item as a mapping ({violation.Expected.Structure?.DisplayName ?? "an entry"}), starting with '- '"
+            : Fix(node, expected, secret);
+        return new object?[] { where, actual, Describe(expected), fix };
     }
 
     /// <summary>
@@ -106,6 +108,7 @@ public sealed class ValueHasWrongType : ManifestRule
         _ => "a mapping",
     };
 
+    /// <summary>The message's last sentence, without its period (the format ends it).</summary>
     private static string Fix(YamlNode value, FieldType expected, bool secret)
     {
         if (value is YamlScalar scalar)
@@ -114,23 +117,23 @@ public sealed class ValueHasWrongType : ManifestRule
             switch (expected)
             {
                 case FieldType.Int32 when unquoted.Type == ScalarType.Int && unquoted.Integer is >= int.MinValue and <= int.MaxValue:
-                    return secret ? "Write it without quotes (the value is not shown: this is a Secret)." : $"Write it without quotes: {MessageText.Shorten(scalar.Value)}.";
+                    return secret ? "Write it without quotes (the value is not shown: this is a Secret)" : $"Write it without quotes: {MessageText.Shorten(scalar.Value)}";
                 case FieldType.Bool when unquoted.Type == ScalarType.Bool:
-                    return $"Write it without quotes: {(unquoted.Bool ? "true" : "false")}.";
+                    return $"Write it without quotes: {(unquoted.Bool ? "true" : "false")}";
                 case FieldType.String:
-                    return secret ? "Quote it (the value is not shown: this is a Secret)." : $"Quote it: {MessageText.DoubleQuoted(MessageText.Shorten(scalar.Value))}.";
+                    return secret ? "Quote it (the value is not shown: this is a Secret)" : $"Quote it: {MessageText.DoubleQuoted(MessageText.Shorten(scalar.Value))}";
                 case FieldType.Int32:
-                    return "Use a whole number (file modes as octal, such as 0644).";
+                    return "Use a whole number (file modes as octal, such as 0644)";
                 case FieldType.Bool:
-                    return "Use true or false.";
+                    return "Use true or false";
             }
         }
 
         return expected switch
         {
-            FieldType.List => "Write it as a list of entries, each starting with '- '.",
-            FieldType.Object or FieldType.Map => "Write it as a mapping of fields.",
-            _ => "Write a single value.",
+            FieldType.List => "Write it as a list of entries, each starting with '- '",
+            FieldType.Object or FieldType.Map => "Write it as a mapping of fields",
+            _ => "Write a single value",
         };
     }
 }

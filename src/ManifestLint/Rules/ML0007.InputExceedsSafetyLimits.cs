@@ -14,7 +14,9 @@ public sealed class InputExceedsSafetyLimits : ManifestRule
         RuleCategory.Input,
         DiagnosticSeverity.Error,
         enabledByDefault: true,
-        "A file larger than the size limit, nesting deeper than the depth limit, or alias expansion beyond the alias limit is skipped so that a hostile file cannot stall the run.");
+        "A file larger than the size limit, nesting deeper than the depth limit, or alias expansion beyond the alias limit is skipped so that a hostile file cannot stall the run.",
+        RulePrecision.VeryHigh,
+        "Split or simplify the file, or, if it is a real manifest, raise the limit for it with --limit or in .editorconfig.");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 

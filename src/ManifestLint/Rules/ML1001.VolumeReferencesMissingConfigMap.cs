@@ -13,7 +13,9 @@ public sealed class VolumeReferencesMissingConfigMap : ManifestRule
         RuleCategory.References,
         DiagnosticSeverity.Warning,
         enabledByDefault: true,
-        "A mounted configMap or secret volume (or projected source) names an object that is not in the linted set and is not optional, so the kubelet cannot set up the volume and no container of the pod starts.");
+        "A mounted configMap or secret volume (or projected source) names an object that is not in the linted set and is not optional, so the kubelet cannot set up the volume and no container of the pod starts.",
+        RulePrecision.High,
+        "Add the ConfigMap or Secret to the linted set, fix the name, declare it with --external, or set optional: true if the pod may start without it.");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 

@@ -13,7 +13,9 @@ public sealed class EnvironmentReferencesMissingConfigMap : ManifestRule
         RuleCategory.References,
         DiagnosticSeverity.Warning,
         enabledByDefault: true,
-        "A configMapKeyRef, secretKeyRef, configMapRef or secretRef names an object that is not in the linted set and is not optional, so that container fails with CreateContainerConfigError (an init container also holds back every container after it).");
+        "A configMapKeyRef, secretKeyRef, configMapRef or secretRef names an object that is not in the linted set and is not optional, so that container fails with CreateContainerConfigError (an init container also holds back every container after it).",
+        RulePrecision.High,
+        "Add the ConfigMap or Secret to the linted set, fix the name, declare it with --external, or set optional: true if the container may start without it.");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 

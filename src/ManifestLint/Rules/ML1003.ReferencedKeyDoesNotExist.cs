@@ -15,7 +15,9 @@ public sealed class ReferencedKeyDoesNotExist : ManifestRule
         RuleCategory.References,
         DiagnosticSeverity.Error,
         enabledByDefault: true,
-        "A configMapKeyRef, secretKeyRef or items[].key names a key the ConfigMap or Secret in the set does not have, and the reference is not optional, so the container (environment) or the whole pod (volume) cannot start.");
+        "A configMapKeyRef, secretKeyRef or items[].key names a key the ConfigMap or Secret in the set does not have, and the reference is not optional, so the container (environment) or the whole pod (volume) cannot start.",
+        RulePrecision.High,
+        "Fix the key, add it to the ConfigMap or Secret, or set optional: true on the reference if the container can do without it.");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 

@@ -14,7 +14,9 @@ public sealed class EnvironmentVariableReadsBinaryDataKey : ManifestRule
         RuleCategory.References,
         DiagnosticSeverity.Error,
         enabledByDefault: true,
-        "A configMapKeyRef names a key that exists only in the ConfigMap's binaryData; binaryData never reaches environment variables, so the container fails as if the key were missing.");
+        "A configMapKeyRef names a key that exists only in the ConfigMap's binaryData; binaryData never reaches environment variables, so the container fails as if the key were missing.",
+        RulePrecision.High,
+        "Move a text value from binaryData to data, or mount the ConfigMap as a volume and read the file instead.");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 

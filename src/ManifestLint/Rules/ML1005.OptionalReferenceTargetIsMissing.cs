@@ -13,7 +13,9 @@ public sealed class OptionalReferenceTargetIsMissing : ManifestRule
         RuleCategory.References,
         DiagnosticSeverity.Info,
         enabledByDefault: false,
-        "A reference marked optional: true names an object or key that is not in the linted set; Kubernetes starts the pod without it, so a typo in the name fails silently.");
+        "A reference marked optional: true names an object or key that is not in the linted set; Kubernetes starts the pod without it, so a typo in the name fails silently.",
+        RulePrecision.Medium,
+        "Fix the name or key if it is a typo; if the fallback is intended, nothing needs to change.");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 

@@ -16,7 +16,9 @@ public sealed class SubPathNamesMissingFile : ManifestRule
         RuleCategory.References,
         DiagnosticSeverity.Error,
         enabledByDefault: true,
-        "A subPath into a configMap, secret or projected volume whose sources are in the set names neither a key nor an items path (nor a directory above one), so the kubelet mounts an empty read-only directory instead of the file.");
+        "A subPath into a configMap, secret or projected volume whose sources are in the set names neither a key nor an items path (nor a directory above one), so the kubelet mounts an empty read-only directory instead of the file.",
+        RulePrecision.High,
+        "Name a key of the volume's ConfigMap or Secret, or one of its items[].path entries when it lists items.");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 

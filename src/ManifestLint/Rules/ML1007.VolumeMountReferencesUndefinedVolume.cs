@@ -13,7 +13,9 @@ public sealed class VolumeMountReferencesUndefinedVolume : ManifestRule
         RuleCategory.References,
         DiagnosticSeverity.Error,
         enabledByDefault: true,
-        "A volumeMounts entry names no volume of the pod, so the API rejects the pod with volumeMounts[i].name: Not found.");
+        "A volumeMounts entry names no volume of the pod, so the API rejects the pod with volumeMounts[i].name: Not found.",
+        RulePrecision.VeryHigh,
+        "Fix the volume name of the mount, or add the volume to spec.volumes.");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 

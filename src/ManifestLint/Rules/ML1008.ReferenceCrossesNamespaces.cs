@@ -6,14 +6,19 @@ namespace ManifestLint.Rules;
 
 public sealed class ReferenceCrossesNamespaces : ManifestRule
 {
+    // RS1032 wants a format of several sentences to end with a period; the last sentence, {7}, is optional: a parenthesised note on the assumed namespace, or nothing.
+#pragma warning disable RS1032
     public static readonly DiagnosticDescriptor Rule = RuleDescriptor.Create(
         "ML1008",
         "Reference crosses namespaces",
-        "{0}",
+        "{0} '{1}', read by {2}, is in namespace {3}, but {4} runs in '{5}' and pods only see {0}s of their own namespace: {6}. Create the {0} in '{5}' or move the workload.{7}",
         RuleCategory.References,
         DiagnosticSeverity.Error,
         enabledByDefault: true,
-        "The referenced ConfigMap or Secret is in the linted set only in another namespace than the pod's; pods can only use objects of their own namespace, so Kubernetes treats it as missing.");
+        "The referenced ConfigMap or Secret is in the linted set only in another namespace than the pod's; pods can only use objects of their own namespace, so Kubernetes treats it as missing.",
+        RulePrecision.High,
+        "Create the ConfigMap or Secret in the pod's namespace or move the workload, and lint with --namespace when the manifests are applied with -n.");
+#pragma warning restore RS1032
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
@@ -30,14 +35,13 @@ public sealed class ReferenceCrossesNamespaces : ManifestRule
             var kind = problem.Use.Reference.KindName;
             var namespaces = resolution.Elsewhere.Select(s => s.Namespace!).Distinct(StringComparer.Ordinal).ToList();
             context.ReportAt(Rule, problem.Anchor, ReferenceText.DefinedAt(resolution.Elsewhere),
-                $"{kind} '{resolution.Name}', read by {ReferenceText.Where(problem.Use)}, is in namespace {string.Join(", ", namespaces.Select(n => $"'{n}'"))}, "
-                + $"but {context.Object.DisplayName} runs in '{resolution.Namespace}' and pods only see {kind}s of their own namespace: {ReferenceText.Failure(problem.Use)}. "
-                + $"Create the {kind} in '{resolution.Namespace}' or move the workload.{DefaultNamespaceHint(problem, namespaces, context.Set.DefaultNamespace)}");
+                kind, resolution.Name, ReferenceText.Where(problem.Use), string.Join(", ", namespaces.Select(n => $"'{n}'")),
+                context.Object.DisplayName, resolution.Namespace, ReferenceText.Failure(problem.Use), DefaultNamespaceHint(problem, namespaces, context.Set.DefaultNamespace));
         }
     });
 
     /// <summary>
-    /// A manifest without <c>metadata.namespace</c> lands in whatever namespace it is applied to; the linter
+    /// The message's last sentence, with its leading space, or empty. A manifest without <c>metadata.namespace</c> lands in whatever namespace it is applied to; the linter
     /// assumed the run's default. Say so, since <c>kubectl apply -n</c> may put both objects together.
     /// </summary>
     private static string DefaultNamespaceHint(ReferenceProblem problem, IReadOnlyList<string> namespaces, string defaultNamespace)

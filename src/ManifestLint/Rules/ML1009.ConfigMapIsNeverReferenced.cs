@@ -14,7 +14,9 @@ public sealed class ConfigMapIsNeverReferenced : ManifestRule
         RuleCategory.References,
         DiagnosticSeverity.Info,
         enabledByDefault: false,
-        "A ConfigMap or Secret of the set that no pod spec of the set references; it may be dead configuration, or read by an operator or an application through the API.");
+        "A ConfigMap or Secret of the set that no pod spec of the set references; it may be dead configuration, or read by an operator or an application through the API.",
+        RulePrecision.Medium,
+        "Delete the object if nothing reads it, or fix the reference that was meant to use it.");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 

@@ -14,7 +14,9 @@ public sealed class VolumeIsNeverMounted : ManifestRule
         RuleCategory.References,
         DiagnosticSeverity.Info,
         enabledByDefault: true,
-        "A pod volume that no container mounts (or attaches as a device); the kubelet skips it, so its content is visible nowhere.");
+        "A pod volume that no container mounts (or attaches as a device); the kubelet skips it, so its content is visible nowhere.",
+        RulePrecision.Medium,
+        "Mount the volume in the container that needs its files, or delete the volume.");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 

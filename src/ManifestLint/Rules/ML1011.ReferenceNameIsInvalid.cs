@@ -14,7 +14,9 @@ public sealed class ReferenceNameIsInvalid : ManifestRule
         RuleCategory.References,
         DiagnosticSeverity.Error,
         enabledByDefault: true,
-        "A referenced ConfigMap or Secret name is not a DNS-1123 subdomain, so no such object can ever exist: the API rejects it in environment references and accepts it in volumes, where the pod then never starts.");
+        "A referenced ConfigMap or Secret name is not a DNS-1123 subdomain, so no such object can ever exist: the API rejects it in environment references and accepts it in volumes, where the pod then never starts.",
+        RulePrecision.VeryHigh,
+        "Use the object's real name, which is always lowercase.");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 

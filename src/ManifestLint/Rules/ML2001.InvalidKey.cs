@@ -11,11 +11,13 @@ public sealed class InvalidKey : ManifestRule
     public static readonly DiagnosticDescriptor Rule = RuleDescriptor.Create(
         "ML2001",
         "Invalid key",
-        "{0}",
+        "{0} is not a valid key: {1}. {2}. Rename it{3}.",
         RuleCategory.Content,
         DiagnosticSeverity.Error,
         enabledByDefault: true,
-        "ConfigMap and Secret keys, and the keys named by configMapKeyRef and secretKeyRef, must consist of letters, digits, '-', '_' and '.', must not be '.' or '..' or start with '..', and may have at most 253 characters; the API rejects anything else.");
+        "ConfigMap and Secret keys, and the keys named by configMapKeyRef and secretKeyRef, must consist of letters, digits, '-', '_' and '.', must not be '.' or '..' or start with '..', and may have at most 253 characters; the API rejects anything else.",
+        RulePrecision.VeryHigh,
+        "Rename the key to letters, digits, '-', '_' and '.', and rename it wherever a pod refers to it.");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
@@ -37,7 +39,7 @@ public sealed class InvalidKey : ManifestRule
                 var problems = ConfigKeyRules.Problems(key);
                 if (problems.Count > 0)
                 {
-                    context.ReportAt(Rule, entry.Key, Message(
+                    context.ReportAt(Rule, entry.Key, MessageArguments(
                         $"Key '{MessageText.Shorten(key)}' in {section.Field} of {context.Object.DisplayName}", key, problems, "the API rejects the object"));
                 }
             }
@@ -61,7 +63,7 @@ public sealed class InvalidKey : ManifestRule
                 if (problems.Count > 0)
                 {
                     var field = reference.Kind == ConfigKind.ConfigMap ? "configMapKeyRef" : "secretKeyRef";
-                    context.ReportAt(Rule, keyNode, Message(
+                    context.ReportAt(Rule, keyNode, MessageArguments(
                         $"{field}.key '{MessageText.Shorten(key)}' of variable '{env.Name}' in {container.DisplayName} of {context.Object.DisplayName}",
                         key,
                         problems,
@@ -71,13 +73,13 @@ public sealed class InvalidKey : ManifestRule
         }
     }
 
-    private static string Message(string subject, string key, IReadOnlyList<string> problems, string consequence)
+    private static object?[] MessageArguments(string subject, string key, IReadOnlyList<string> problems, string consequence) => new object?[]
     {
-        var message = $"{subject} is not a valid key: {string.Join("; ", problems)}. {Capitalize(consequence)}.";
-        return ConfigKeyRules.Suggest(key) is { } suggestion
-            ? message + $" Rename it, for example to '{MessageText.Shorten(suggestion)}'."
-            : message + " Rename it.";
-    }
+        subject,
+        string.Join("; ", problems),
+        Capitalize(consequence),
+        ConfigKeyRules.Suggest(key) is { } suggestion ? $", for example to '{MessageText.Shorten(suggestion)}'" : string.Empty,
+    };
 
     private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
 }

@@ -14,7 +14,9 @@ public sealed class ConfigMapExceedsOneMebibyte : ManifestRule
         RuleCategory.Content,
         DiagnosticSeverity.Error,
         enabledByDefault: true,
-        "The API rejects a ConfigMap or Secret whose data values (UTF-8 bytes of text values plus decoded bytes of base64 values; keys not counted) add up to more than 1,048,576 bytes.");
+        "The API rejects a ConfigMap or Secret whose data values (UTF-8 bytes of text values plus decoded bytes of base64 values; keys not counted) add up to more than 1,048,576 bytes.",
+        RulePrecision.VeryHigh,
+        "Split the content over several ConfigMaps or Secrets, or move large files into the image or a volume.");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 

@@ -14,7 +14,9 @@ public sealed class ObjectTooLargeForClientSideApply : ManifestRule
         RuleCategory.Content,
         DiagnosticSeverity.Warning,
         enabledByDefault: true,
-        "Client-side kubectl apply stores the whole object as compact JSON in the kubectl.kubernetes.io/last-applied-configuration annotation, and the API limits all annotations of an object to 262,144 bytes.");
+        "Client-side kubectl apply stores the whole object as compact JSON in the kubectl.kubernetes.io/last-applied-configuration annotation, and the API limits all annotations of an object to 262,144 bytes.",
+        RulePrecision.VeryHigh,
+        "Apply the object with kubectl apply --server-side, or with kubectl create and kubectl replace.");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 

@@ -15,7 +15,9 @@ public sealed class KeyInDataAndBinaryData : ManifestRule
         RuleCategory.Content,
         DiagnosticSeverity.Error,
         enabledByDefault: true,
-        "A ConfigMap key names one file or value, so it may appear in data or in binaryData, not in both.");
+        "A ConfigMap key names one file or value, so it may appear in data or in binaryData, not in both.",
+        RulePrecision.VeryHigh,
+        "Keep the key in only one of data and binaryData, or give the two forms different keys.");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 

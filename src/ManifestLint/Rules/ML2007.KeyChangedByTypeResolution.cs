@@ -9,14 +9,19 @@ namespace ManifestLint.Rules;
 
 public sealed class KeyChangedByTypeResolution : ManifestRule
 {
+    // RS1032 wants a format of several sentences to end with a period; the last sentence, {4}, is the fix, which ends with the quoted key and its colon ("on":) when it shows one.
+#pragma warning disable RS1032
     public static readonly DiagnosticDescriptor Rule = RuleDescriptor.Create(
         "ML2007",
         "Key is changed by YAML type resolution",
-        "{0}",
+        "{0} in {1} of {2} {3}. {4}",
         RuleCategory.Content,
         DiagnosticSeverity.Error,
         enabledByDefault: true,
-        "Kubernetes' YAML 1.1 reads unquoted keys such as on, yes, 0644 and 1.50 as a boolean or a number and stores them as 'true', '420' or '1.5'; a null key (~) makes kubectl fail.");
+        "Kubernetes' YAML 1.1 reads unquoted keys such as on, yes, 0644 and 1.50 as a boolean or a number and stores them as 'true', '420' or '1.5'; a null key (~) makes kubectl fail.",
+        RulePrecision.VeryHigh,
+        "Quote the key (\"on\", \"0644\") so that it is stored as written.");
+#pragma warning restore RS1032
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
@@ -46,13 +51,14 @@ public sealed class KeyChangedByTypeResolution : ManifestRule
     private static void ReportChangedKey(ObjectAnalysisContext context, ConfigDataSection section, YamlEntry entry, YamlScalar key)
     {
         var name = entry.Name!;
-        var head = $"Unquoted key {MessageText.Shorten(key.Value)} in {section.Field} of {context.Object.DisplayName} is read by Kubernetes' YAML as {Describe(key)}, so it is stored as '{MessageText.Shorten(name)}'";
-        var fix = $" Quote it to keep it as written: {MessageText.DoubleQuoted(MessageText.Shorten(key.Value))}:";
+        var subject = $"Unquoted key {MessageText.Shorten(key.Value)}";
+        var problem = $"is read by Kubernetes' YAML as {Describe(key)}, so it is stored as '{MessageText.Shorten(name)}'";
+        var fix = $"Quote it to keep it as written: {MessageText.DoubleQuoted(MessageText.Shorten(key.Value))}:";
         var other = FindCollision(section.Mapping, entry);
         var hint = QuoteHint(context, section, entry, key);
         if (other is null)
         {
-            context.ReportAt(Rule, entry.Key, null, hint, head + "." + fix);
+            context.ReportAt(Rule, entry.Key, null, hint, subject, section.Field, context.Object.DisplayName, problem, fix);
             return;
         }
 
@@ -60,17 +66,17 @@ public sealed class KeyChangedByTypeResolution : ManifestRule
         context.ReportAt(Rule, entry.Key,
             new[] { new RelatedLocation(context.Object.FileOf(other.Key), other.Key, $"The other key that becomes '{MessageText.Shorten(name)}'.") },
             hint,
-            head + $", the same key as the one on line {other.Key.Start.Line}: {kept}." + fix);
+            subject, section.Field, context.Object.DisplayName, problem + $", the same key as the one on line {other.Key.Start.Line}: {kept}", fix);
     }
 
     private static void ReportUnusableKey(ObjectAnalysisContext context, ConfigDataSection section, YamlEntry entry)
     {
-        var where = $"in {section.Field} of {context.Object.DisplayName}";
         var hint = entry.Key is YamlScalar { IsPlain: true, Value.Length: > 0 } plain ? QuoteHint(context, section, entry, plain) : null;
-        var message = entry.Key is YamlScalar scalar
-            ? $"Key {(scalar.Value.Length == 0 ? "(empty)" : MessageText.Shorten(scalar.Value))} {where} is null in Kubernetes' YAML, and kubectl fails with \"unsupported map key of type: %!s(<nil>)\". Quote it ({MessageText.DoubleQuoted(scalar.Value)}:) or rename it."
-            : $"A {entry.Key.TypeName} used as a key {where} cannot become a JSON key, so kubectl cannot convert the object. Use a string key.";
-        context.ReportAt(Rule, entry.Key, null, hint, message);
+        var (subject, problem, fix) = entry.Key is YamlScalar scalar
+            ? ($"Key {(scalar.Value.Length == 0 ? "(empty)" : MessageText.Shorten(scalar.Value))}", "is null in Kubernetes' YAML, and kubectl fails with \"unsupported map key of type: %!s(<nil>)\"",
+                $"Quote it ({MessageText.DoubleQuoted(scalar.Value)}:) or rename it.")
+            : ($"A {entry.Key.TypeName} used as a key", "cannot become a JSON key, so kubectl cannot convert the object", "Use a string key.");
+        context.ReportAt(Rule, entry.Key, null, hint, subject, section.Field, context.Object.DisplayName, problem, fix);
     }
 
     /// <summary>

@@ -17,7 +17,9 @@ public sealed class MultiLineValueHasTrailingWhitespace : ManifestRule
         RuleCategory.Content,
         DiagnosticSeverity.Info,
         enabledByDefault: true,
-        "A multi-line value with a line ending in spaces or tabs cannot be written as a YAML block, so kubectl get -o yaml and kubectl create configmap --from-file -o yaml show it as one quoted string full of \\n escapes.");
+        "A multi-line value with a line ending in spaces or tabs cannot be written as a YAML block, so kubectl get -o yaml and kubectl create configmap --from-file -o yaml show it as one quoted string full of \\n escapes.",
+        RulePrecision.Medium,
+        "Remove the trailing spaces and tabs from the lines of the value.");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 

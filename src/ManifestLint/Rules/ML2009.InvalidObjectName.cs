@@ -15,7 +15,9 @@ public sealed class InvalidObjectName : ManifestRule
         RuleCategory.Content,
         DiagnosticSeverity.Error,
         enabledByDefault: true,
-        "A ConfigMap or Secret name must be a lowercase RFC 1123 subdomain: at most 253 characters of a-z, 0-9, '-' and '.', starting and ending with a letter or digit.");
+        "A ConfigMap or Secret name must be a lowercase RFC 1123 subdomain: at most 253 characters of a-z, 0-9, '-' and '.', starting and ending with a letter or digit.",
+        RulePrecision.VeryHigh,
+        "Rename the object to a valid name, such as my-config, and update every reference to it.");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 

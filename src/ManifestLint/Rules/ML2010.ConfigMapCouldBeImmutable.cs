@@ -16,7 +16,9 @@ public sealed class ConfigMapCouldBeImmutable : ManifestRule
         RuleCategory.Content,
         DiagnosticSeverity.Info,
         enabledByDefault: false,
-        "A ConfigMap or Secret that pods read only through environment variables or subPath mounts never reaches running containers when it changes; marking it immutable makes that explicit and lets the kubelet stop watching it.");
+        "A ConfigMap or Secret that pods read only through environment variables or subPath mounts never reaches running containers when it changes; marking it immutable makes that explicit and lets the kubelet stop watching it.",
+        RulePrecision.Medium,
+        "Add immutable: true and roll out changes under a new name (kustomize's configMapGenerator does this).");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 

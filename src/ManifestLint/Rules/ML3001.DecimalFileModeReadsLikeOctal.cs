@@ -15,7 +15,9 @@ public sealed class DecimalFileModeReadsLikeOctal : ManifestRule
         RuleCategory.Volumes,
         DiagnosticSeverity.Error,
         enabledByDefault: true,
-        "A defaultMode or items mode written without its leading zero (644, 600, 400) is a decimal number: the API rejects it when it exceeds 0777, and otherwise the files silently get other permissions (400 is 0620).");
+        "A defaultMode or items mode written without its leading zero (644, 600, 400) is a decimal number: the API rejects it when it exceeds 0777, and otherwise the files silently get other permissions (400 is 0620).",
+        RulePrecision.VeryHigh,
+        "Write the mode in octal with its leading zero (0644), or write the decimal value you mean.");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 

@@ -15,7 +15,9 @@ public sealed class FileModeOutOfRange : ManifestRule
         RuleCategory.Volumes,
         DiagnosticSeverity.Error,
         enabledByDefault: true,
-        "A defaultMode or items mode below 0 or above 0777 after YAML resolution (01000, or 0888, which YAML reads as decimal 888) makes the API reject the pod.");
+        "A defaultMode or items mode below 0 or above 0777 after YAML resolution (01000, or 0888, which YAML reads as decimal 888) makes the API reject the pod.",
+        RulePrecision.VeryHigh,
+        "Use a permission between 0000 and 0777, written in octal with a leading zero, such as 0644.");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 

@@ -15,7 +15,9 @@ public sealed class FileModeWrittenInDecimal : ManifestRule
         RuleCategory.Volumes,
         DiagnosticSeverity.Info,
         enabledByDefault: false,
-        "A correct defaultMode or items mode written in decimal (420 for 0644) is hard to read as permissions; the octal literal says the same thing plainly.");
+        "A correct defaultMode or items mode written in decimal (420 for 0644) is hard to read as permissions; the octal literal says the same thing plainly.",
+        RulePrecision.Medium,
+        "Write the mode as the octal literal the message suggests, such as 0644 instead of 420.");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 

@@ -14,7 +14,9 @@ public sealed class SubPathMountNeverUpdated : ManifestRule
         RuleCategory.Volumes,
         DiagnosticSeverity.Warning,
         enabledByDefault: true,
-        "A subPath or subPathExpr mount of a configMap, secret or projected volume bind-mounts one file of the current data, bypassing the ..data symlink swap, so the container never sees later changes of the ConfigMap or Secret.");
+        "A subPath or subPathExpr mount of a configMap, secret or projected volume bind-mounts one file of the current data, bypassing the ..data symlink swap, so the container never sees later changes of the ConfigMap or Secret.",
+        RulePrecision.VeryHigh,
+        "Mount the whole volume in a directory of its own and link the file from there, or make the ConfigMap immutable and roll out changes under a new name.");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 

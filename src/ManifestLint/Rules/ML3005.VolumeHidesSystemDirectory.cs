@@ -16,7 +16,9 @@ public sealed class VolumeHidesSystemDirectory : ManifestRule
         RuleCategory.Volumes,
         DiagnosticSeverity.Warning,
         enabledByDefault: true,
-        "A volume mounted over a system directory such as /etc or /usr/bin replaces the image's files there with the volume's contents, which usually breaks the container.");
+        "A volume mounted over a system directory such as /etc or /usr/bin replaces the image's files there with the volume's contents, which usually breaks the container.",
+        RulePrecision.VeryHigh,
+        "Mount the volume in a directory of its own, or add single files to the system directory with subPath.");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 

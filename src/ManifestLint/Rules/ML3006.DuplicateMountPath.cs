@@ -15,7 +15,9 @@ public sealed class DuplicateMountPath : ManifestRule
         RuleCategory.Volumes,
         DiagnosticSeverity.Error,
         enabledByDefault: true,
-        "Two mounts of one container at the same mountPath are rejected by the API; at paths that differ only in spelling (/p and /p/) they are accepted but land on the same directory at run time.");
+        "Two mounts of one container at the same mountPath are rejected by the API; at paths that differ only in spelling (/p and /p/) they are accepted but land on the same directory at run time.",
+        RulePrecision.VeryHigh,
+        "Give each volume mount its own mountPath, or remove the mount you do not need.");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 

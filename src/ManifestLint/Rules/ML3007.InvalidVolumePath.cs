@@ -16,7 +16,9 @@ public sealed class InvalidVolumePath : ManifestRule
         RuleCategory.Volumes,
         DiagnosticSeverity.Error,
         enabledByDefault: true,
-        "An items path, a projected serviceAccountToken or clusterTrustBundle path, a subPath or a subPathExpr that is absolute or has a '..' element, an item or token path starting with '..', or a path the kubelet cannot write (an element over 255 or a path over 4096 bytes).");
+        "An items path, a projected serviceAccountToken or clusterTrustBundle path, a subPath or a subPathExpr that is absolute or has a '..' element, an item or token path starting with '..', or a path the kubelet cannot write (an element over 255 or a path over 4096 bytes).",
+        RulePrecision.VeryHigh,
+        "Use a short path relative to the volume, without '..' elements, such as app.conf.");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 

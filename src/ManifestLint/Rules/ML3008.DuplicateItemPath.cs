@@ -15,7 +15,9 @@ public sealed class DuplicateItemPath : ManifestRule
         RuleCategory.Volumes,
         DiagnosticSeverity.Warning,
         enabledByDefault: true,
-        "Two items of one volume write the same file: in a configMap, secret or downwardAPI volume the later one silently wins; in a projected volume the API rejects the pod (conflicting duplicate paths), so that case is reported as an error.");
+        "Two items of one volume write the same file: in a configMap, secret or downwardAPI volume the later one silently wins; in a projected volume the API rejects the pod (conflicting duplicate paths), so that case is reported as an error.",
+        RulePrecision.VeryHigh,
+        "Give each item its own path, or remove the item you do not need.");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 

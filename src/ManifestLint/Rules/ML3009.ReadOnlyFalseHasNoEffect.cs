@@ -16,7 +16,9 @@ public sealed class ReadOnlyFalseHasNoEffect : ManifestRule
         RuleCategory.Volumes,
         DiagnosticSeverity.Info,
         enabledByDefault: true,
-        "configMap, secret, downwardAPI and projected volumes are always mounted read-only, whatever the mount says; readOnly: false promises a writable directory that the container does not get.");
+        "configMap, secret, downwardAPI and projected volumes are always mounted read-only, whatever the mount says; readOnly: false promises a writable directory that the container does not get.",
+        RulePrecision.Medium,
+        "Remove readOnly: false, or copy the files into an emptyDir volume if the application must change them.");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 

@@ -13,7 +13,9 @@ public sealed class SubPathAndSubPathExprTogether : ManifestRule
         RuleCategory.Volumes,
         DiagnosticSeverity.Error,
         enabledByDefault: true,
-        "A volume mount may set subPath or subPathExpr, not both; the API rejects a pod that sets both.");
+        "A volume mount may set subPath or subPathExpr, not both; the API rejects a pod that sets both.",
+        RulePrecision.VeryHigh,
+        "Keep subPath for a fixed path or subPathExpr for one that depends on a variable, not both.");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 

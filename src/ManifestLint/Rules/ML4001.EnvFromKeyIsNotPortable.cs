@@ -10,11 +10,13 @@ public sealed class EnvFromKeyIsNotPortable : ManifestRule
     public static readonly DiagnosticDescriptor Rule = RuleDescriptor.Create(
         "ML4001",
         "envFrom key is not a portable variable name",
-        "{0}",
+        "{0} {1} of {2} {3} {4} of {5} through envFrom{6}, which {7}: {8}, and newer ones inject them under names that shells cannot expand and most programs do not look for. {9}.",
         RuleCategory.Environment,
         DiagnosticSeverity.Warning,
         enabledByDefault: true,
-        "envFrom turns every key of a ConfigMap or Secret into a variable of the same name (after the prefix). A key that is not a C identifier, such as status-message, was skipped by older kubelets and is injected by newer ones under a name that shells cannot expand and programs do not look for.");
+        "envFrom turns every key of a ConfigMap or Secret into a variable of the same name (after the prefix). A key that is not a C identifier, such as status-message, was skipped by older kubelets and is injected by newer ones under a name that shells cannot expand and programs do not look for.",
+        RulePrecision.High,
+        "Rename the key to a C identifier such as STATUS_MESSAGE, or read it with env[].valueFrom under a portable name.");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
@@ -59,7 +61,7 @@ public sealed class EnvFromKeyIsNotPortable : ManifestRule
             return;
         }
 
-        context.ReportAt(Rule, anchor, KeyLocations(source, badKeys), Message(container, source, badKeys, skippedByOldKubelets));
+        context.ReportAt(Rule, anchor, KeyLocations(source, badKeys), MessageArguments(container, source, badKeys, skippedByOldKubelets));
     }
 
     /// <summary>Where the listed keys are written: the first definition of each in the ConfigMap/Secret.</summary>
@@ -85,18 +87,15 @@ public sealed class EnvFromKeyIsNotPortable : ManifestRule
         return related;
     }
 
-    private static string Message(Container container, EnvFromKeys source, IReadOnlyList<string> badKeys, bool skippedByOldKubelets)
+    private static object?[] MessageArguments(Container container, EnvFromKeys source, IReadOnlyList<string> badKeys, bool skippedByOldKubelets)
     {
         var several = badKeys.Count > 1;
         var prefix = source.Prefix;
         var variables = badKeys.Select(source.VariableName).ToList();
-        var what = $"{(several ? "Keys" : "Key")} {EnvironmentText.List(badKeys)} of {source.DisplayName}";
-        var how = $"{(several ? "become the variables" : "becomes the variable")} {EnvironmentText.List(variables)} of {EnvironmentText.Of(container)} through envFrom" +
-                  (prefix.Length == 0 ? string.Empty : $" with prefix '{prefix}'");
-        var why = several ? "which are not C identifiers" : "which is not a C identifier";
-        var consequence = skippedByOldKubelets
-            ? "older kubelets skip such keys with an InvalidEnvironmentVariableNames event, and newer ones inject them under names that shells cannot expand and most programs do not look for"
-            : "older kubelets (before 1.8) skipped such keys, and newer ones inject them under names that shells cannot expand and most programs do not look for";
+        var why = several ? "are not C identifiers" : "is not a C identifier";
+        var older = skippedByOldKubelets
+            ? "older kubelets skip such keys with an InvalidEnvironmentVariableNames event"
+            : "older kubelets (before 1.8) skipped such keys";
         var prefixIsBad = prefix.Length > 0 && !EnvironmentVariableName.IsCIdentifier(prefix);
         var renamed = prefixIsBad ? badKeys.Where(k => !EnvironmentVariableName.IsCIdentifier("A" + k)).ToList() : badKeys;
         var rename = $"rename the {(renamed.Count > 1 ? "keys" : "key")} to {EnvironmentText.List(renamed.Select(k => EnvironmentVariableName.PortableKey(prefix, k)).ToList())}";
@@ -105,13 +104,17 @@ public sealed class EnvFromKeyIsNotPortable : ManifestRule
         {
             // The prefix alone makes every variable unreadable; fixing it may be all that is needed.
             var betterPrefix = EnvironmentVariableName.PortableKey(string.Empty, prefix);
-            fix = $"Use a prefix made of letters, digits and '_' such as '{betterPrefix}'" + (renamed.Count > 0 ? $" and {rename}." : ".");
+            fix = $"Use a prefix made of letters, digits and '_' such as '{betterPrefix}'" + (renamed.Count > 0 ? $" and {rename}" : string.Empty);
         }
         else
         {
-            fix = $"{char.ToUpperInvariant(rename[0])}{rename.Substring(1)}, or read {(several ? "them" : "it")} with env[].valueFrom under a portable name.";
+            fix = $"{char.ToUpperInvariant(rename[0])}{rename.Substring(1)}, or read {(several ? "them" : "it")} with env[].valueFrom under a portable name";
         }
 
-        return $"{what} {how}, {why}: {consequence}. {fix}";
+        return new object?[]
+        {
+            several ? "Keys" : "Key", EnvironmentText.List(badKeys), source.DisplayName, several ? "become the variables" : "becomes the variable",
+            EnvironmentText.List(variables), EnvironmentText.Of(container), prefix.Length == 0 ? string.Empty : $" with prefix '{prefix}'", why, older, fix,
+        };
     }
 }

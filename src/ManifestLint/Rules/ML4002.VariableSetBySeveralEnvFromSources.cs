@@ -14,7 +14,9 @@ public sealed class VariableSetBySeveralEnvFromSources : ManifestRule
         RuleCategory.Environment,
         DiagnosticSeverity.Warning,
         enabledByDefault: true,
-        "The kubelet applies envFrom sources in order, so when two of them bring the same variable (after their prefixes) the later one silently wins and the earlier value is lost.");
+        "The kubelet applies envFrom sources in order, so when two of them bring the same variable (after their prefixes) the later one silently wins and the earlier value is lost.",
+        RulePrecision.High,
+        "Remove the key from one source, give each source its own prefix, or set the variable explicitly with env.");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 

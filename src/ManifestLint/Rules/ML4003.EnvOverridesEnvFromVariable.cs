@@ -14,7 +14,9 @@ public sealed class EnvOverridesEnvFromVariable : ManifestRule
         RuleCategory.Environment,
         DiagnosticSeverity.Info,
         enabledByDefault: true,
-        "The kubelet applies envFrom first and env after it, so an env entry with the name of a variable that envFrom brings in replaces that value. Often deliberate, sometimes a surprise.");
+        "The kubelet applies envFrom first and env after it, so an env entry with the name of a variable that envFrom brings in replaces that value. Often deliberate, sometimes a surprise.",
+        RulePrecision.Medium,
+        "Rename or remove the env entry or the ConfigMap key, unless the override is intended.");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 

@@ -16,7 +16,9 @@ public sealed class DuplicateEnvVariable : ManifestRule
         RuleCategory.Environment,
         DiagnosticSeverity.Warning,
         enabledByDefault: true,
-        "The same name twice in one env list: the kubelet keeps the last value, the API warns that the earlier definition may be dropped by kubectl apply, and a reader sees two values.");
+        "The same name twice in one env list: the kubelet keeps the last value, the API warns that the earlier definition may be dropped by kubectl apply, and a reader sees two values.",
+        RulePrecision.VeryHigh,
+        "Remove one of the two env entries, or write the later one as a self-reference that extends the earlier value.");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 

@@ -11,11 +11,13 @@ public sealed class InvalidVariableNameOrPrefix : ManifestRule
     public static readonly DiagnosticDescriptor Rule = RuleDescriptor.Create(
         "ML4005",
         "Invalid variable name or prefix",
-        "{0}",
+        "{0} of {1} {2}: {3}. {4}.",
         RuleCategory.Environment,
         DiagnosticSeverity.Error,
         enabledByDefault: true,
-        "The API validates env names and envFrom prefixes: before Kubernetes 1.32 with the strict rule (letters, digits, '_', '-', '.', not starting with a digit, not '.' or '..'), from 1.32 with the relaxed rule (printable ASCII except '='). A name the target version rejects makes the whole pod invalid.");
+        "The API validates env names and envFrom prefixes: before Kubernetes 1.32 with the strict rule (letters, digits, '_', '-', '.', not starting with a digit, not '.' or '..'), from 1.32 with the relaxed rule (printable ASCII except '='). A name the target version rejects makes the whole pod invalid.",
+        RulePrecision.VeryHigh,
+        "Rename the variable or prefix to letters, digits and '_', or target Kubernetes 1.32 or later if only the older, stricter rule rejects it.");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
@@ -34,7 +36,7 @@ public sealed class InvalidVariableNameOrPrefix : ManifestRule
                 // An empty prefix is no prefix; the API only validates a non-empty one.
                 if (envFrom.PrefixNode is { IsResolvedString: true } prefixNode && prefixNode.Value.Length > 0)
                 {
-                    Check(context, prefixNode, $"envFrom prefix '{MessageText.Shorten(prefixNode.Value)}' of {EnvironmentText.Of(container)}", prefixNode.Value, relaxed);
+                    Check(context, prefixNode, $"envFrom prefix '{MessageText.Shorten(prefixNode.Value)}'", container, prefixNode.Value, relaxed);
                 }
             }
         }
@@ -48,31 +50,32 @@ public sealed class InvalidVariableNameOrPrefix : ManifestRule
             // name: "" is shown where it is written; a missing or null name on the entry's first key.
             var anchor = nameNode is YamlScalar { IsResolvedString: true } empty ? empty : FindingAnchor.FirstKey(entry.Node);
             context.ReportAt(Rule, anchor,
-                $"env[{entry.Index}] of {EnvironmentText.Of(container)} has no name: the API rejects the pod (env[{entry.Index}].name: Required value). Give the variable a name.");
+                $"env[{entry.Index}]", EnvironmentText.Of(container), "has no name", $"the API rejects the pod (env[{entry.Index}].name: Required value)", "Give the variable a name");
             return;
         }
 
         // A name that is a number or a boolean is ML0005's finding; only string names are judged here.
         if (nameNode is YamlScalar { IsResolvedString: true } name)
         {
-            Check(context, name, $"env name '{MessageText.Shorten(name.Value)}' of {EnvironmentText.Of(container)}", name.Value, relaxed);
+            Check(context, name, $"env name '{MessageText.Shorten(name.Value)}'", container, name.Value, relaxed);
         }
     }
 
-    private static void Check(PodSpecAnalysisContext context, YamlScalar anchor, string subject, string value, bool relaxed)
+    private static void Check(PodSpecAnalysisContext context, YamlScalar anchor, string subject, Container container, string value, bool relaxed)
     {
         if (EnvironmentVariableName.RelaxedProblem(value) is { } always)
         {
             context.ReportAt(Rule, anchor,
-                $"{subject} is rejected by the API of every Kubernetes version: {always}, and names may only use {EnvironmentVariableName.RelaxedRule}. {Rename(value)}.");
+                subject, EnvironmentText.Of(container), "is rejected by the API of every Kubernetes version", $"{always}, and names may only use {EnvironmentVariableName.RelaxedRule}", Rename(value));
             return;
         }
 
         if (!relaxed && EnvironmentVariableName.StrictProblem(value) is { } strict)
         {
             context.ReportAt(Rule, anchor,
-                $"{subject} is rejected by the API of Kubernetes {context.Options.KubeVersion}: {strict}, and before 1.32 names may only use {EnvironmentVariableName.StrictRule}. " +
-                $"{Rename(value)}, or target Kubernetes 1.32 or later, which accepts any {EnvironmentVariableName.RelaxedRule}.");
+                subject, EnvironmentText.Of(container), $"is rejected by the API of Kubernetes {context.Options.KubeVersion}",
+                $"{strict}, and before 1.32 names may only use {EnvironmentVariableName.StrictRule}",
+                $"{Rename(value)}, or target Kubernetes 1.32 or later, which accepts any {EnvironmentVariableName.RelaxedRule}");
         }
     }
 

@@ -11,11 +11,13 @@ public sealed class InvalidEnvironmentSource : ManifestRule
     public static readonly DiagnosticDescriptor Rule = RuleDescriptor.Create(
         "ML4006",
         "Invalid environment source",
-        "{0}",
+        "{0} {1}: the API rejects the pod ({2}). {3}.",
         RuleCategory.Environment,
         DiagnosticSeverity.Error,
         enabledByDefault: true,
-        "An envFrom entry must name exactly one of configMapRef or secretRef, and a valueFrom exactly one source and no value next to it; the API rejects the pod otherwise.");
+        "An envFrom entry must name exactly one of configMapRef or secretRef, and a valueFrom exactly one source and no value next to it; the API rejects the pod otherwise.",
+        RulePrecision.VeryHigh,
+        "Give each envFrom and valueFrom exactly one source, and do not set value next to valueFrom.");
 
     private static readonly string[] EnvFromSources = { "configMapRef", "secretRef" };
 
@@ -47,12 +49,12 @@ public sealed class InvalidEnvironmentSource : ManifestRule
         if (sources.Count == 0)
         {
             context.ReportAt(Rule, FindingAnchor.FirstKey(envFrom.Node),
-                $"{where} names no source: the API rejects the pod (must specify one of: configMapRef or secretRef). Add configMapRef or secretRef with the object's name.");
+                where, "names no source", "must specify one of: configMapRef or secretRef", "Add configMapRef or secretRef with the object's name");
         }
         else if (sources.Count > 1)
         {
             context.ReportAt(Rule, FindingAnchor.FirstKey(envFrom.Node),
-                $"{where} sets both configMapRef and secretRef: the API rejects the pod (may not have more than one field specified at a time). Split it into two envFrom entries.");
+                where, "sets both configMapRef and secretRef", "may not have more than one field specified at a time", "Split it into two envFrom entries");
         }
     }
 
@@ -73,17 +75,17 @@ public sealed class InvalidEnvironmentSource : ManifestRule
         if (sources.Count == 0)
         {
             context.ReportAt(Rule, anchor,
-                $"{where} names no source: the API rejects the pod (must specify one of: fieldRef, resourceFieldRef, configMapKeyRef or secretKeyRef). Add one, or use value instead.");
+                where, "names no source", "must specify one of: fieldRef, resourceFieldRef, configMapKeyRef or secretKeyRef", "Add one, or use value instead");
         }
         else if (entry.Node.GetScalar("value") is { IsResolvedString: true, Value.Length: > 0 })
         {
             context.ReportAt(Rule, anchor,
-                $"{where} is given next to a non-empty value: the API rejects the pod (valueFrom may not be specified when value is not empty). Keep one of them.");
+                where, "is given next to a non-empty value", "valueFrom may not be specified when value is not empty", "Keep one of them");
         }
         else if (sources.Count > 1)
         {
             context.ReportAt(Rule, anchor,
-                $"{where} sets {EnvironmentText.List(sources)}: the API rejects the pod (may not have more than one field specified at a time). Keep one source.");
+                where, "sets " + EnvironmentText.List(sources), "may not have more than one field specified at a time", "Keep one source");
         }
     }
 

@@ -8,14 +8,19 @@ namespace ManifestLint.Rules;
 
 public sealed class UndefinedVariableReference : ManifestRule
 {
+    // RS1032 wants a format of several sentences to end with a period; the last sentence, {4}, is the fix, which is a question (did you mean $(X)?) when the rule has a guess.
+#pragma warning disable RS1032
     public static readonly DiagnosticDescriptor Rule = RuleDescriptor.Create(
         "ML4007",
         "Variable reference is never defined",
-        "{0}",
+        "{0} refers to {1}, which {2}: the kubelet {3}. {4}",
         RuleCategory.Environment,
         DiagnosticSeverity.Warning,
         enabledByDefault: true,
-        "The kubelet expands $(NAME) in env values (against the variables defined before the entry) and in command and args (against the whole environment); a reference to a variable the container does not define is left in the text as written. In a subPathExpr an undefined or empty variable fails the container (CreateContainerConfigError), which is reported as an error.");
+        "The kubelet expands $(NAME) in env values (against the variables defined before the entry) and in command and args (against the whole environment); a reference to a variable the container does not define is left in the text as written. In a subPathExpr an undefined or empty variable fails the container (CreateContainerConfigError), which is reported as an error.",
+        RulePrecision.High,
+        "Define the variable in env before the entry that uses it, fix its name, or write $$(NAME) for the literal text.");
+#pragma warning restore RS1032
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
@@ -46,7 +51,7 @@ public sealed class UndefinedVariableReference : ManifestRule
                     && environment.MissingForSubPathExpr(expression.Value) is { Count: > 0 } missing)
                 {
                     // Not text left as written, as in env, command and args: the container does not start.
-                    context.ReportAt(Rule, DiagnosticSeverity.Error, expression, null, SubPathExprMessage(environment, container, mount, missing));
+                    context.ReportAt(Rule, DiagnosticSeverity.Error, expression, null, SubPathExprMessageArguments(environment, container, mount, missing));
                 }
             }
         }
@@ -62,18 +67,18 @@ public sealed class UndefinedVariableReference : ManifestRule
         ["POD_IP"] = "status.podIP",
     };
 
-    private static string SubPathExprMessage(ContainerEnvironment environment, Container container, VolumeMount mount, IReadOnlyList<string> names)
+    private static object?[] SubPathExprMessageArguments(ContainerEnvironment environment, Container container, VolumeMount mount, IReadOnlyList<string> names)
     {
         var several = names.Count > 1;
         var references = string.Join(" and ", names.Select(n => "$(" + n + ")"));
         var empty = names.Where(n => environment.Find(n) is not null).ToList();
         var state = empty.Count == 0
-            ? "which the container does not define"
+            ? "the container does not define"
             : empty.Count == names.Count
-                ? $"which {(several ? "are" : "is")} set to an empty value"
-                : $"which the container does not define or sets to an empty value";
-        var head = $"subPathExpr '{mount.SubPathExpr}' of the mount of volume '{mount.Name}' in {EnvironmentText.Of(container)} refers to {references}, {state}";
-        var outcome = $"the kubelet cannot expand it and fails the container with CreateContainerConfigError (missing value for {string.Join(", ", names.OrderBy(n => n, StringComparer.Ordinal))}); the pod's other containers start, but the pod stays Pending";
+                ? $"{(several ? "are" : "is")} set to an empty value"
+                : "the container does not define or sets to an empty value";
+        var subject = $"subPathExpr '{mount.SubPathExpr}' of the mount of volume '{mount.Name}' in {EnvironmentText.Of(container)}";
+        var outcome = $"cannot expand it and fails the container with CreateContainerConfigError (missing value for {string.Join(", ", names.OrderBy(n => n, StringComparer.Ordinal))}); the pod's other containers start, but the pod stays Pending";
         var fixes = new List<string>();
         foreach (var name in names)
         {
@@ -96,7 +101,7 @@ public sealed class UndefinedVariableReference : ManifestRule
         }
 
         var fix = string.Join("; ", fixes);
-        return $"{head}: {outcome}. {char.ToUpperInvariant(fix[0])}{fix.Substring(1)}{(fix.EndsWith("?", StringComparison.Ordinal) ? string.Empty : ".")}";
+        return new object?[] { subject, references, state, outcome, $"{char.ToUpperInvariant(fix[0])}{fix.Substring(1)}{(fix.EndsWith("?", StringComparison.Ordinal) ? string.Empty : ".")}" };
     }
 
     /// <summary>
@@ -159,20 +164,20 @@ public sealed class UndefinedVariableReference : ManifestRule
 
         if (undefined.Count > 0)
         {
-            context.ReportAt(Rule, scalar, Message(environment, where, entry, undefined));
+            context.ReportAt(Rule, scalar, MessageArguments(environment, where, entry, undefined));
         }
     }
 
-    private static string Message(ContainerEnvironment environment, string where, EnvVar? entry, IReadOnlyList<string> names)
+    private static object?[] MessageArguments(ContainerEnvironment environment, string where, EnvVar? entry, IReadOnlyList<string> names)
     {
         var several = names.Count > 1;
         var references = string.Join(" and ", names.Take(EnvironmentText.ListLimit).Select(n => "$(" + MessageText.Shorten(n) + ")"))
                          + (names.Count > EnvironmentText.ListLimit ? $" and {names.Count - EnvironmentText.ListLimit} more" : string.Empty);
         names = names.Take(EnvironmentText.ListLimit).ToArray();
-        var head = entry is null
-            ? $"{where} refers to {references}, which the container does not define"
-            : $"{where} refers to {references}, which {(several ? "are" : "is")} not defined before this entry";
-        var outcome = $"the kubelet leaves {(several ? "them" : "it")} in the text as written";
+        var state = entry is null
+            ? "the container does not define"
+            : $"{(several ? "are" : "is")} not defined before this entry";
+        var outcome = $"leaves {(several ? "them" : "it")} in the text as written";
         var fixes = new List<string>();
         foreach (var name in names)
         {
@@ -194,6 +199,6 @@ public sealed class UndefinedVariableReference : ManifestRule
         var fix = fixes.Count > 0
             ? string.Join("; ", fixes) + (fixes[fixes.Count - 1].EndsWith("?", StringComparison.Ordinal) ? string.Empty : ".")
             : $"Define {(several ? "them" : MessageText.Shorten(names[0]))} in env{(entry is null ? string.Empty : " before this entry")}, or write $$({MessageText.Shorten(names[0])}) for the literal text (variables set in the image are not visible to $(...)).";
-        return $"{head}: {outcome}. {char.ToUpperInvariant(fix[0])}{fix.Substring(1)}";
+        return new object?[] { where, references, state, outcome, $"{char.ToUpperInvariant(fix[0])}{fix.Substring(1)}" };
     }
 }
