@@ -72,27 +72,11 @@ public sealed class CatalogTests
         Assert.Contains(d.Category, d.CustomTags);
     }
 
-    /// <summary>
-    /// Rules whose message is still built whole elsewhere and passed as the only argument of a "{0}" format (issue 22):
-    /// the list may only shrink. ML0004 reports the loader's sentence (Loading/TemplateDetector.cs); its format can
-    /// state that sentence once the loader passes only the position.
-    /// </summary>
-    private static readonly HashSet<string> WholeMessageRules = new(StringComparer.Ordinal)
-    {
-        "ML0004",
-    };
-
     [Theory]
     [MemberData(nameof(RuleIds))]
     public void Message_format_is_more_than_one_placeholder(string id)
     {
         var format = RuleCatalog.Default.ById[id].MessageFormat.ToString(CultureInfo.InvariantCulture);
-        if (WholeMessageRules.Contains(id))
-        {
-            Assert.True(format == "{0}", $"{id} has a real message format now: remove it from {nameof(WholeMessageRules)}");
-            return;
-        }
-
         Assert.True(format != "{0}", $"{id}: write the message as a format with placeholders for what varies, not as one \"{{0}}\"");
     }
 
@@ -128,13 +112,6 @@ public sealed class CatalogTests
         var bare = new Microsoft.CodeAnalysis.DiagnosticDescriptor("ML9999", "Title", "Message {0}.", RuleCategory.Input, Microsoft.CodeAnalysis.DiagnosticSeverity.Error, true);
         Assert.Throws<InvalidOperationException>(() => RuleDescriptor.PrecisionOf(bare));
         Assert.Throws<InvalidOperationException>(() => RuleDescriptor.RemediationOf(bare));
-    }
-
-    [Fact]
-    public void Whole_message_list_names_only_rules_of_the_catalog()
-    {
-        Assert.All(WholeMessageRules, id => Assert.True(RuleCatalog.Default.ById.ContainsKey(id), $"{id} in {nameof(WholeMessageRules)} is not a rule"));
-        Assert.True(WholeMessageRules.Count <= 1, $"{nameof(WholeMessageRules)} may only shrink");
     }
 
     [Theory]

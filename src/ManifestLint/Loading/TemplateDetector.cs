@@ -173,7 +173,8 @@ internal static class TemplateDetector
         var end = new SourcePosition(position.Line, position.Column + 2, offset + 2);
         return new LoadProblem(
             LoadProblemKind.Template,
-            "the file contains Go/Helm template syntax ('{{'), so it is a template, not a manifest; render it first (helm template ... | manifestlint -, or kubectl kustomize ... | manifestlint -)",
+            // What was found; ML0004's message states what it means.
+            "{{",
             new SourceRange(position, end));
     }
 }
