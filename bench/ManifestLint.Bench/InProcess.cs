@@ -6,6 +6,7 @@ using ManifestLint.Cli.Output;
 using ManifestLint.Loading;
 using ManifestLint.Yaml;
 using YamlDotNet.Core;
+using ManifestLint.Engine;
 
 namespace ManifestLint.Bench;
 

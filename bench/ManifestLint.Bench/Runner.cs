@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
+using ManifestLint.Engine;
 
 namespace ManifestLint.Bench;
 
@@ -147,7 +148,7 @@ internal sealed class Runner
     }
 
     private static int CountObjects(string workingDirectory, IReadOnlyList<string> files) =>
-        new Analysis.Linter().Lint(new Loading.InputSet { Paths = files.ToArray(), WorkingDirectory = workingDirectory }).Set.Objects.Count;
+        new Engine.Linter().Lint(new Loading.InputSet { Paths = files.ToArray(), WorkingDirectory = workingDirectory }).Set.Objects.Count;
 
     private IEnumerable<double> Repeat(Func<double> measure)
     {

@@ -3,6 +3,7 @@ using ManifestLint.Analysis;
 using ManifestLint.Loading;
 using ManifestLint.Sarif;
 using ManifestLint.Yaml;
+using ManifestLint.Engine;
 
 namespace ManifestLint.Fuzz;
 

@@ -2,6 +2,7 @@ using ManifestLint.Analysis;
 using ManifestLint.Configuration;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using ManifestLint.Engine;
 
 namespace ManifestLint.Analyzers;
 

@@ -4,6 +4,7 @@ using AnalysisContext = Microsoft.CodeAnalysis.Diagnostics.AnalysisContext;
 using ManifestLint.Loading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using ManifestLint.Engine;
 
 namespace ManifestLint.Analyzers;
 

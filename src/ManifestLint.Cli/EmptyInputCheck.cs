@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ManifestLint.Analysis;
+using ManifestLint.Engine;
 
 namespace ManifestLint.Cli;
 

@@ -5,6 +5,7 @@ using ManifestLint.Cli.Output;
 using ManifestLint.Configuration;
 using ManifestLint.Loading;
 using Microsoft.CodeAnalysis;
+using ManifestLint.Engine;
 
 namespace ManifestLint.Cli;
 

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using ManifestLint.Analysis;
 using Microsoft.CodeAnalysis;
+using ManifestLint.Engine;
 
 namespace ManifestLint.Cli;
 

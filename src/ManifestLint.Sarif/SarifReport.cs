@@ -1,4 +1,5 @@
 using ManifestLint.Analysis;
+using ManifestLint.Engine;
 
 namespace ManifestLint.Sarif;
 

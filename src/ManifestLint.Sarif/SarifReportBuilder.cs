@@ -3,6 +3,7 @@ using ManifestLint.Analysis;
 using ManifestLint.Fixes;
 using ManifestLint.Loading;
 using Microsoft.CodeAnalysis.Sarif;
+using ManifestLint.Engine;
 using CodeAnalysis = Microsoft.CodeAnalysis;
 
 namespace ManifestLint.Sarif;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using ManifestLint.Cli;
 using ManifestLint.Tests.Support;
+using ManifestLint.Engine;
 
 namespace ManifestLint.Tests;
 
@@ -145,7 +146,7 @@ public sealed class CliTests
         Assert.Equal("error", first.GetProperty("defaultSeverity").GetString());
         Assert.True(first.GetProperty("enabledByDefault").GetBoolean());
         Assert.Equal("very-high", first.GetProperty("precision").GetString());
-        Assert.Equal(ManifestLint.Analysis.RuleDescriptor.RemediationOf(ManifestLint.Analysis.RuleCatalog.Default.ById["ML0001"]), first.GetProperty("remediation").GetString());
+        Assert.Equal(ManifestLint.Analysis.RuleDescriptor.RemediationOf(ManifestLint.Engine.RuleCatalog.Default.ById["ML0001"]), first.GetProperty("remediation").GetString());
     }
 
     [Fact]

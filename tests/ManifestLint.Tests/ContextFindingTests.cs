@@ -1,6 +1,7 @@
 using ManifestLint.Analysis;
 using ManifestLint.Loading;
 using ManifestLint.Tests.Support;
+using ManifestLint.Engine;
 
 namespace ManifestLint.Tests;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using ManifestLint.Analysis;
 using ManifestLint.Tests.Support;
+using ManifestLint.Engine;
 
 namespace ManifestLint.Tests;
 

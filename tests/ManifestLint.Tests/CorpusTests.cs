@@ -2,6 +2,7 @@ using System.Text;
 using ManifestLint.Analysis;
 using ManifestLint.Tests.Support;
 using Microsoft.CodeAnalysis;
+using ManifestLint.Engine;
 
 namespace ManifestLint.Tests;
 

@@ -1,6 +1,7 @@
 using ManifestLint.Analysis;
 using ManifestLint.DocGen;
 using ManifestLint.Tests.Support;
+using ManifestLint.Engine;
 
 namespace ManifestLint.Tests;
 

@@ -4,6 +4,7 @@ using ManifestLint.Analysis;
 using ManifestLint.Loading;
 using ManifestLint.Tests.Support;
 using ManifestLint.Yaml;
+using ManifestLint.Text;
 
 namespace ManifestLint.Tests;
 

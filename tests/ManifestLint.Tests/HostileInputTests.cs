@@ -3,6 +3,7 @@ using System.Text;
 using ManifestLint.Analysis;
 using ManifestLint.Loading;
 using ManifestLint.Tests.Support;
+using ManifestLint.Engine;
 
 namespace ManifestLint.Tests;
 

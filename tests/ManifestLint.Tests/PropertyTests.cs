@@ -6,6 +6,7 @@ using ManifestLint.Loading;
 using ManifestLint.Sarif;
 using ManifestLint.Tests.Support;
 using Microsoft.CodeAnalysis;
+using ManifestLint.Engine;
 
 namespace ManifestLint.Tests;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using ManifestLint.Analysis;
 using ManifestLint.Sarif;
 using ManifestLint.Tests.Support;
+using ManifestLint.Engine;
 
 namespace ManifestLint.Tests;
 

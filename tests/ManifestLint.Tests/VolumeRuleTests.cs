@@ -2,6 +2,7 @@ using ManifestLint.Analysis;
 using ManifestLint.Model;
 using ManifestLint.Tests.Support;
 using Microsoft.CodeAnalysis;
+using ManifestLint.Engine;
 
 namespace ManifestLint.Tests;
 

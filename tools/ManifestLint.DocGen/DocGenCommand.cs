@@ -1,6 +1,7 @@
 using ManifestLint.Analysis;
 using System.Globalization;
 using System.Text;
+using ManifestLint.Engine;
 
 namespace ManifestLint.DocGen;
 

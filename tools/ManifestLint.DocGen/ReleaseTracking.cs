@@ -1,6 +1,7 @@
 using System.Text;
 using ManifestLint.Analysis;
 using Microsoft.CodeAnalysis;
+using ManifestLint.Engine;
 
 namespace ManifestLint.DocGen;
 

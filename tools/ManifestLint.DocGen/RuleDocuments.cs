@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using ManifestLint.Analysis;
 using Microsoft.CodeAnalysis;
+using ManifestLint.Engine;
 
 namespace ManifestLint.DocGen;
 

@@ -4,6 +4,7 @@ using ManifestLint.Analysis;
 using ManifestLint.Fixes;
 using ManifestLint.Loading;
 using Microsoft.CodeAnalysis;
+using ManifestLint.Engine;
 
 namespace ManifestLint.Cli.Fixing;
 

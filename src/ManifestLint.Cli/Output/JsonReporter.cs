@@ -3,6 +3,7 @@ using System.Text.Json;
 using ManifestLint.Analysis;
 using ManifestLint.Configuration;
 using Microsoft.CodeAnalysis;
+using ManifestLint.Engine;
 
 namespace ManifestLint.Cli.Output;
 

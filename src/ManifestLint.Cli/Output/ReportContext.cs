@@ -2,6 +2,7 @@ using System.Globalization;
 using ManifestLint.Analysis;
 using ManifestLint.Loading;
 using Microsoft.CodeAnalysis;
+using ManifestLint.Engine;
 
 namespace ManifestLint.Cli.Output;
 

@@ -1,5 +1,6 @@
 using ManifestLint.Analysis;
 using ManifestLint.Sarif;
+using ManifestLint.Engine;
 
 namespace ManifestLint.Cli.Output;
 

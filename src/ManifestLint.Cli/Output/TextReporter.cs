@@ -1,6 +1,7 @@
 using ManifestLint.Analysis;
 using ManifestLint.Configuration;
 using Microsoft.CodeAnalysis;
+using ManifestLint.Engine;
 
 namespace ManifestLint.Cli.Output;
 

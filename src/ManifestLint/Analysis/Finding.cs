@@ -5,6 +5,7 @@ using ManifestLint.Model;
 using ManifestLint.Yaml;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
+using ManifestLint.Text;
 
 namespace ManifestLint.Analysis;
 

@@ -1,3 +1,5 @@
+using ManifestLint.Text;
+
 namespace ManifestLint.Configuration;
 
 /// <summary>
@@ -55,7 +57,7 @@ public static class EditorConfigBounds
     {
         if (header.Length > MaxSectionLength)
         {
-            return $"is longer than {Analysis.MessageText.Count(MaxSectionLength)} characters";
+            return $"is longer than {Text.MessageText.Count(MaxSectionLength)} characters";
         }
 
         int depth = 0, deepest = 0, groups = 0, doubleStars = 0, wildcards = 0;

@@ -5,6 +5,8 @@ using System.Text.RegularExpressions;
 using ManifestLint.Analysis;
 using ManifestLint.Loading;
 using Microsoft.CodeAnalysis;
+using ManifestLint.Engine;
+using ManifestLint.Text;
 
 namespace ManifestLint.Configuration;
 

@@ -1,4 +1,5 @@
 using ManifestLint.Yaml;
+using ManifestLint.Text;
 
 namespace ManifestLint.Loading;
 
@@ -95,7 +96,7 @@ public static class SourceFileReader
 
             if (stream.Length > maxBytes)
             {
-                reason = $"it is {Analysis.MessageText.Count(stream.Length)} bytes, more than {Analysis.MessageText.Count(maxBytes)}";
+                reason = $"it is {Text.MessageText.Count(stream.Length)} bytes, more than {Text.MessageText.Count(maxBytes)}";
                 return null;
             }
 
@@ -136,7 +137,7 @@ public static class SourceFileReader
     internal static void SkipOverBudget(SourceFile file, long maxTotalBytes) =>
         Skip(file, new LoadProblem(
             LoadProblemKind.Limit,
-            $"the run's input budget of {Analysis.MessageText.Count(maxTotalBytes)} bytes (limit max_total_bytes) is used up by the files before this one (in path order); this file was not read. Lint fewer files per run, or raise it with --limit max_total_bytes=...",
+            $"the run's input budget of {Text.MessageText.Count(maxTotalBytes)} bytes (limit max_total_bytes) is used up by the files before this one (in path order); this file was not read. Lint fewer files per run, or raise it with --limit max_total_bytes=...",
             default), "over the input budget");
 
     private static bool TooLarge(SourceFile file, long length, YamlLimits limits)

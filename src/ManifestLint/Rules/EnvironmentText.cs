@@ -1,6 +1,7 @@
 using System.Text;
 using ManifestLint.Analysis;
 using ManifestLint.Model;
+using ManifestLint.Text;
 
 namespace ManifestLint.Rules;
 

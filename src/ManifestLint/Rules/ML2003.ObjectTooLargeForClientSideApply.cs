@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using ManifestLint.Analysis;
 using ManifestLint.Model;
 using Microsoft.CodeAnalysis;
+using ManifestLint.Text;
 
 namespace ManifestLint.Rules;
 

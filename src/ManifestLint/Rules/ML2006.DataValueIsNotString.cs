@@ -4,6 +4,7 @@ using ManifestLint.Fixes;
 using ManifestLint.Model;
 using ManifestLint.Yaml;
 using Microsoft.CodeAnalysis;
+using ManifestLint.Text;
 
 namespace ManifestLint.Rules;
 

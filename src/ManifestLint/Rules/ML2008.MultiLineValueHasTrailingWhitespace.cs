@@ -5,6 +5,7 @@ using ManifestLint.Model;
 using ManifestLint.Yaml;
 using Microsoft.CodeAnalysis;
 using YamlDotNet.Core;
+using ManifestLint.Text;
 
 namespace ManifestLint.Rules;
 

@@ -3,6 +3,7 @@ using ManifestLint.Analysis;
 using ManifestLint.Model;
 using ManifestLint.Yaml;
 using Microsoft.CodeAnalysis;
+using ManifestLint.Text;
 
 namespace ManifestLint.Rules;
 

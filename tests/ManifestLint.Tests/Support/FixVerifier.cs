@@ -6,6 +6,7 @@ using ManifestLint.Fixes;
 using ManifestLint.Loading;
 using ManifestLint.Yaml;
 using Microsoft.CodeAnalysis;
+using ManifestLint.Engine;
 
 namespace ManifestLint.Tests.Support;
 

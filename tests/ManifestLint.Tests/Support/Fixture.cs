@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using ManifestLint.Analysis;
 using ManifestLint.Loading;
 using Microsoft.CodeAnalysis;
+using ManifestLint.Engine;
 
 namespace ManifestLint.Tests.Support;
 

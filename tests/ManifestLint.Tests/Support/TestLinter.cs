@@ -1,6 +1,7 @@
 using ManifestLint.Analysis;
 using ManifestLint.Loading;
 using Microsoft.CodeAnalysis;
+using ManifestLint.Engine;
 
 namespace ManifestLint.Tests.Support;
 

@@ -1,4 +1,4 @@
-namespace ManifestLint.Analysis;
+namespace ManifestLint.Text;
 
 /// <summary>How messages show text from the manifest: short enough to read, quoted the same way everywhere.</summary>
 public static class MessageText

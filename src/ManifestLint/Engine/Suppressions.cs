@@ -1,11 +1,12 @@
 using System.Text.RegularExpressions;
 using ManifestLint.Analysis;
+using ManifestLint.Configuration;
 using ManifestLint.Loading;
 using ManifestLint.Model;
 using ManifestLint.Yaml;
 using Microsoft.CodeAnalysis;
 
-namespace ManifestLint.Configuration;
+namespace ManifestLint.Engine;
 
 /// <summary>How a finding was silenced, with the reason the author gave.</summary>
 public sealed record SuppressionInfo(string Kind, string Justification, string Source);

@@ -3,9 +3,11 @@ using System.Globalization;
 using ManifestLint.Loading;
 using ManifestLint.Model;
 using ManifestLint.Model.Kustomize;
+using ManifestLint.Analysis;
 using Microsoft.CodeAnalysis;
+using FileOptions = ManifestLint.Analysis.FileOptions;
 
-namespace ManifestLint.Analysis;
+namespace ManifestLint.Engine;
 
 /// <summary>
 /// Collects a run's findings from every rule and every linted set: drops those nobody will see (context and generated

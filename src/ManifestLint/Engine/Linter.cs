@@ -3,9 +3,11 @@ using ManifestLint.Configuration;
 using ManifestLint.Loading;
 using ManifestLint.Model;
 using ManifestLint.Model.Kustomize;
+using ManifestLint.Analysis;
 using Microsoft.CodeAnalysis;
+using FileOptions = ManifestLint.Analysis.FileOptions;
 
-namespace ManifestLint.Analysis;
+namespace ManifestLint.Engine;
 
 /// <summary>
 /// One run, stage by stage: load (<see cref="ManifestLoader"/>: files read and parsed in parallel) → model

@@ -3,7 +3,7 @@ using ManifestLint.Loading;
 using ManifestLint.Model;
 using Microsoft.CodeAnalysis;
 
-namespace ManifestLint.Analysis;
+namespace ManifestLint.Engine;
 
 /// <summary>The outcome of a run: what was read, what was found, what went wrong with the inputs.</summary>
 public sealed class LintResult

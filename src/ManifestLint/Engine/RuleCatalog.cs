@@ -1,7 +1,8 @@
 using ManifestLint.Rules;
+using ManifestLint.Analysis;
 using Microsoft.CodeAnalysis;
 
-namespace ManifestLint.Analysis;
+namespace ManifestLint.Engine;
 
 /// <summary>The rules of the engine and their descriptors ordered by ID.</summary>
 public sealed class RuleCatalog

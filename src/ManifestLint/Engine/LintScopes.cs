@@ -2,7 +2,7 @@ using ManifestLint.Loading;
 using ManifestLint.Model;
 using ManifestLint.Model.Kustomize;
 
-namespace ManifestLint.Analysis;
+namespace ManifestLint.Engine;
 
 /// <summary>Splits a run into the sets the rules look at one by one.</summary>
 internal static class LintScopes

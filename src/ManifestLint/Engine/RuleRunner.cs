@@ -1,8 +1,10 @@
 using ManifestLint.Loading;
 using ManifestLint.Model;
+using ManifestLint.Analysis;
 using Microsoft.CodeAnalysis;
+using FileOptions = ManifestLint.Analysis.FileOptions;
 
-namespace ManifestLint.Analysis;
+namespace ManifestLint.Engine;
 
 /// <summary>
 /// Runs the rules of a run over its sets: decides which rules run at all (as in Roslyn, a rule none of whose findings
