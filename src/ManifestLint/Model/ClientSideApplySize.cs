@@ -79,7 +79,7 @@ public sealed class ClientSideApplySize
             }
             else
             {
-                members += CompactJsonSize.Member(entry.Name!, json.Of(entry.Value));
+                members += CompactJsonSize.Member(entry.Name!, SizeOf(entry.Value, json));
             }
         }
 
@@ -90,6 +90,40 @@ public sealed class ClientSideApplySize
         }
 
         return new ClientSideApplySize(CompactJsonSize.Container(count, members) + 1, otherAnnotations);
+    }
+
+    /// <summary>
+    /// Sizes of large top-level values (a CRD's <c>spec</c> with its OpenAPI schema), by node. A kustomize build shares
+    /// every node it does not change with its source, so a CRD that seven builds of one repository include is measured
+    /// once, not eight times. The table holds nothing alive: an entry goes with its node.
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<YamlNode, StrongBox> LargeValueSizes = new();
+
+    /// <summary>Below this many nodes, measuring again costs less than the table.</summary>
+    private const int LargeValueNodes = 256;
+
+    private static long SizeOf(YamlNode value, CompactJsonSize json)
+    {
+        if (value.ExpandedSize < LargeValueNodes || value is YamlScalar)
+        {
+            return json.Of(value);
+        }
+
+        return LargeValueSizes.TryGetValue(value, out var known) ? known.Value : Remember(value, json.Of(value));
+    }
+
+    private static long Remember(YamlNode value, long size)
+    {
+        // Two threads may both measure a node; they get the same number, and the first one stays.
+        var known = new StrongBox(size);
+        return LargeValueSizes.GetValue(value, _ => known).Value;
+    }
+
+    private sealed class StrongBox
+    {
+        public StrongBox(long value) => Value = value;
+
+        public long Value { get; }
     }
 
     private static long Metadata(KubeObject obj, YamlMapping? metadata, CompactJsonSize json, out long otherAnnotations)
