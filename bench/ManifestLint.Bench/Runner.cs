@@ -88,6 +88,13 @@ internal sealed class Runner
             Console.Error.WriteLine($"bench: no corpus at {corpus}; pass --corpus DIR");
         }
 
+        // Kustomize trees and operator installs beside it: reported, no target.
+        var corpus2 = Path.Combine(Path.GetDirectoryName(corpus.TrimEnd(Path.DirectorySeparatorChar))!, "corpus-2");
+        if (Directory.Exists(corpus2))
+        {
+            scenarios.Add(Measure("shared corpus-2", corpus2, null, tool, null, phases: true));
+        }
+
         foreach (var size in _settings.Sizes)
         {
             var directory = Path.Combine(_settings.WorkDirectory, $"generated-{size}-{_settings.Seed}");
