@@ -58,11 +58,13 @@ internal sealed class LintCommand
 
     private readonly Option<string[]> _output = new("--output", "-o") { Description = "Write the report of the --format before it to FILE instead of standard output. Repeatable.", HelpName = "FILE", AllowMultipleArgumentsPerToken = false };
 
-    private readonly Option<string> _failLevel = new Option<string>("--fail-level")
+    private readonly Option<string> _failLevel = new("--fail-level")
     {
         Description = "Exit with 1 when a finding at or above this severity is reported.",
         DefaultValueFactory = _ => "error",
-    }.AcceptOnlyFromAmong("error", "warning", "note", "none");
+        HelpName = "error|warning|note|none",
+        Validators = { result => SeverityWord(result, "--fail-level") },
+    };
 
     private readonly Option<string> _namespace = new("--namespace", "-n")
     {
@@ -124,6 +126,15 @@ internal sealed class LintCommand
     };
 
     private const string MaxTotalBytesName = "max_total_bytes";
+
+    /// <summary>A value that is a severity word (<see cref="Severity"/>, the words .editorconfig takes), else a usage error.</summary>
+    private static void SeverityWord(System.CommandLine.Parsing.OptionResult result, string flag)
+    {
+        if (result.GetValueOrDefault<string>() is { } word && Severity.Check(word) is { } error)
+        {
+            result.AddError($"{flag}: {error}");
+        }
+    }
 
     private readonly FixCommand _fixes;
 
@@ -352,9 +363,9 @@ internal sealed class LintCommand
         {
             var equals = setting.IndexOf('=');
             var id = equals > 0 ? setting.Substring(0, equals).Trim().ToUpperInvariant() : setting;
-            if (equals <= 0 || !SeverityMapping.TryParse(setting.Substring(equals + 1), out var level))
+            if (equals <= 0 || !Severity.TryParse(setting.Substring(equals + 1), out var level))
             {
-                console.Error.WriteLine(TextEscaping.Line($"manifestlint: --severity: '{setting}' is not ID=error|warning|note|none"));
+                console.Error.WriteLine(TextEscaping.Line($"manifestlint: --severity: '{setting}' is not ID=LEVEL (levels: {Severity.Usage})"));
                 ok = false;
             }
             else if (!RuleCatalog.Default.ById.ContainsKey(id))

@@ -105,7 +105,7 @@ public sealed class CatalogTests
         Assert.True(File.Exists(path), $"rules/{id}.md is missing");
         var lines = File.ReadAllLines(path);
         Assert.Equal($"# {id}: {d.Title}", lines[0]);
-        var row = $"| {d.Category} | {SeverityMapping.Name(d.DefaultSeverity)} | {(d.IsEnabledByDefault ? "yes" : "no")} |";
+        var row = $"| {d.Category} | {Configuration.Severity.Name(d.DefaultSeverity)} | {(d.IsEnabledByDefault ? "yes" : "no")} |";
         Assert.True(lines.Contains(row), $"rules/{id}.md should have the metadata row {row}");
         foreach (var heading in PageHeadings)
         {

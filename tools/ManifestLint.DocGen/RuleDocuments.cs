@@ -59,7 +59,7 @@ public static class RuleDocuments
         "\n" +
         "| Category | Default severity | On by default |\n" +
         "|---|---|---|\n" +
-        $"| {descriptor.Category} | {SeverityMapping.Name(descriptor.DefaultSeverity)} | {(descriptor.IsEnabledByDefault ? "yes" : "no")} |\n" +
+        $"| {descriptor.Category} | {Configuration.Severity.Name(descriptor.DefaultSeverity)} | {(descriptor.IsEnabledByDefault ? "yes" : "no")} |\n" +
         "\n" +
         BodyMarker + "\n";
 

@@ -14,7 +14,7 @@ namespace ManifestLint.Configuration;
 /// plus an explicit global configuration (<c>--config FILE</c>). Understands what .NET developers already
 /// write for analyzers: <c>dotnet_diagnostic.ML3004.severity</c>,
 /// <c>dotnet_analyzer_diagnostic.category-Volumes.severity</c>, <c>dotnet_analyzer_diagnostic.severity</c>,
-/// and the <c>manifestlint.*</c> options.
+/// and the <c>manifestlint.*</c> options. Severity words are <see cref="Severity"/>'s.
 /// </summary>
 public sealed class EditorConfigProvider : IConfigurationProvider
 {
@@ -253,7 +253,7 @@ public sealed class EditorConfigProvider : IConfigurationProvider
     {
         try
         {
-            return AnalyzerConfig.Parse(text, path);
+            return AnalyzerConfig.Parse(WithRoslynSeverityWords(text), path);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -261,6 +261,18 @@ public sealed class EditorConfigProvider : IConfigurationProvider
             return null;
         }
     }
+
+    private static readonly Regex SeverityLine = new(@"^(\s*dotnet_diagnostic\.[^.=:\s]+\.severity\s*[=:]\s*)([^\s#;]+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.Multiline);
+
+    /// <summary>
+    /// Roslyn reads <c>dotnet_diagnostic.ID.severity</c> itself and drops words it does not know; the tool's own words
+    /// (<c>note</c>, <c>info</c>, <c>warn</c>, <c>hidden</c>) become Roslyn's, so that every word the command line
+    /// takes works here too (<see cref="Severity"/>). Lines are only rewritten in place: line numbers stay.
+    /// </summary>
+    private static string WithRoslynSeverityWords(string text) =>
+        text.IndexOf("dotnet_diagnostic.", StringComparison.OrdinalIgnoreCase) < 0
+            ? text
+            : SeverityLine.Replace(text, m => Severity.RoslynWordFor(m.Groups[2].Value) is { } word ? m.Groups[1].Value + word : m.Value);
 
     /// <summary>Section options win over a global configuration's (Roslyn's precedence).</summary>
     private static ImmutableDictionary<string, T> Merge<T>(ImmutableDictionary<string, T> global, ImmutableDictionary<string, T> sections) =>
@@ -275,12 +287,12 @@ public sealed class EditorConfigProvider : IConfigurationProvider
                 return specific;
             }
 
-            if (analyzer.TryGetValue($"dotnet_analyzer_diagnostic.category-{descriptor.Category}.severity", out var category) && TryParseSeverity(category, out var fromCategory))
+            if (analyzer.TryGetValue($"dotnet_analyzer_diagnostic.category-{descriptor.Category}.severity", out var category) && Severity.TryParse(category, out var fromCategory))
             {
                 return fromCategory;
             }
 
-            return analyzer.TryGetValue("dotnet_analyzer_diagnostic.severity", out var all) && TryParseSeverity(all, out var fromAll) ? fromAll : null;
+            return analyzer.TryGetValue("dotnet_analyzer_diagnostic.severity", out var all) && Severity.TryParse(all, out var fromAll) ? fromAll : null;
         }
 
         return ReadSettings(key => analyzer.TryGetValue(key, out var value) ? value : null, SeverityOf, source);
@@ -360,9 +372,9 @@ public sealed class EditorConfigProvider : IConfigurationProvider
                 {
                     problem = $"there is no rule {id} (see 'manifestlint rules')";
                 }
-                else if (id.StartsWith("ML", StringComparison.OrdinalIgnoreCase) && !TryParseSeverity(value, out _))
+                else if (id.StartsWith("ML", StringComparison.OrdinalIgnoreCase))
                 {
-                    problem = $"'{value}' is not a severity: use error, warning, suggestion, silent, none or default";
+                    problem = Severity.Check(value);
                 }
             }
             else if (CategoryKey.Match(key) is { Success: true } category)
@@ -371,9 +383,9 @@ public sealed class EditorConfigProvider : IConfigurationProvider
                 {
                     problem = $"there is no rule category '{category.Groups[1].Value}' (categories: {string.Join(", ", categories.OrderBy(c => c, StringComparer.Ordinal))})";
                 }
-                else if (!TryParseSeverity(value, out _))
+                else
                 {
-                    problem = $"'{value}' is not a severity: use error, warning, suggestion, silent, none or default";
+                    problem = Severity.Check(value);
                 }
             }
             else if (lower == ProducersKey && _strict && !string.Equals(path, _explicitPath, StringComparison.Ordinal))
@@ -445,20 +457,6 @@ public sealed class EditorConfigProvider : IConfigurationProvider
     private static bool IsOtherAnalyzersCategory(string category) =>
         category is "Design" or "Documentation" or "Globalization" or "Interoperability" or "Maintainability" or "Naming"
             or "Performance" or "Reliability" or "Security" or "Style" or "Usage" or "CodeQuality" or "SingleFile" or "Trimming" or "AOT";
-
-    public static bool TryParseSeverity(string? text, out ReportDiagnostic severity)
-    {
-        switch ((text ?? string.Empty).Trim().ToLowerInvariant())
-        {
-            case "error": severity = ReportDiagnostic.Error; return true;
-            case "warning": severity = ReportDiagnostic.Warn; return true;
-            case "suggestion": severity = ReportDiagnostic.Info; return true;
-            case "silent": severity = ReportDiagnostic.Hidden; return true;
-            case "none": severity = ReportDiagnostic.Suppress; return true;
-            case "default": severity = ReportDiagnostic.Default; return true;
-            default: severity = ReportDiagnostic.Default; return false;
-        }
-    }
 
     private static IReadOnlyList<string> List(string? text) =>
         (text ?? string.Empty).Split(',').Select(s => s.Trim()).Where(s => s.Length > 0).ToArray();
