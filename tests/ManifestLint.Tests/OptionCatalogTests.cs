@@ -72,10 +72,19 @@ public sealed class OptionCatalogTests
     }
 
     [Fact]
-    public void Every_option_is_documented_in_the_readme()
+    public void Every_option_is_documented_the_engines_in_the_readme_a_rules_on_its_page()
     {
         var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md"));
-        foreach (var option in OptionCatalog.All)
+        foreach (var rule in RuleCatalog.Default.Rules)
+        {
+            var page = File.ReadAllText(Path.Combine(RepositoryPaths.Rules, rule.SupportedDiagnostics[0].Id + ".md"));
+            foreach (var option in rule.Options)
+            {
+                Assert.True(page.Contains(option.Key!, StringComparison.Ordinal), $"rules/{rule.SupportedDiagnostics[0].Id}.md does not document {option}");
+            }
+        }
+
+        foreach (var option in OptionCatalog.All.Except(OptionCatalog.RuleOptions))
         {
             // A limit is documented by its name (--limit NAME=VALUE, manifestlint.NAME), the others by key or flag.
             var documented = OptionCatalog.Limits.Contains(option) || option == OptionCatalog.MaxTotalBytes
