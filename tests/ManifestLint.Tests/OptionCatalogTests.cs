@@ -21,10 +21,10 @@ public sealed class OptionCatalogTests
     private static string Relative(string path) => Path.GetRelativePath(RepositoryPaths.Root, path).Replace('\\', '/');
 
     [Fact]
-    public void Only_the_catalogue_writes_a_manifestlint_key()
+    public void Only_the_catalogue_writes_a_manifestlint_key_or_an_msbuild_key()
     {
         // "manifestlint.io/..." is the annotation prefix, not an option key.
-        var key = new Regex("\"manifestlint\\.(?!io/)", RegexOptions.CultureInvariant);
+        var key = new Regex("\"(manifestlint\\.(?!io/)|build_property\\.|build_metadata\\.)", RegexOptions.CultureInvariant);
         var naming = SourceFiles().Where(f => key.IsMatch(File.ReadAllText(f))).Select(Relative).ToArray();
         Assert.Equal(new[] { "src/ManifestLint/Configuration/OptionCatalog.cs" }, naming);
     }
@@ -62,7 +62,7 @@ public sealed class OptionCatalogTests
         foreach (var option in OptionCatalog.All)
         {
             Assert.False(string.IsNullOrWhiteSpace(option.Help), $"{option} has no help");
-            Assert.True(option.Key is not null || option.Flag is not null, $"{option} can be set nowhere");
+            Assert.True(option.Key is not null || option.Flag is not null || option.MSBuildKey is not null, $"{option} can be set nowhere");
         }
 
         // Only the limits may be set by a pull request's .editorconfig under --strict (they can only be lowered).
@@ -84,7 +84,8 @@ public sealed class OptionCatalogTests
             }
         }
 
-        foreach (var option in OptionCatalog.All.Except(OptionCatalog.RuleOptions))
+        // The MSBuild inputs of the analyzer (ProjectDir, the ManifestLint metadata) are documented with the analyzer.
+        foreach (var option in OptionCatalog.All.Except(OptionCatalog.RuleOptions).Where(o => o.Key is not null || o.Flag is not null))
         {
             // A limit is documented by its name (--limit NAME=VALUE, manifestlint.NAME), the others by key or flag.
             var documented = OptionCatalog.Limits.Contains(option) || option == OptionCatalog.MaxTotalBytes

@@ -41,6 +41,12 @@ public abstract class LintOption
     /// <summary>The command-line flag that sets the option for the whole run, if there is one.</summary>
     public string? Flag { get; init; }
 
+    /// <summary>
+    /// The MSBuild property or item metadata the analyzer reads from the compiler's options, as the compiler names it
+    /// (<c>build_property.ProjectDir</c>, <c>build_metadata.AdditionalFiles.ManifestLint</c>), if there is one.
+    /// </summary>
+    public string? MSBuildKey { get; init; }
+
     /// <summary>One or two sentences: the flag's <c>--help</c> text, and what the option does.</summary>
     public string Help { get; }
 
@@ -63,7 +69,7 @@ public abstract class LintOption
     /// <summary>The value of <paramref name="text"/> as an object, or null when nothing of it is usable.</summary>
     internal abstract object? ReadBoxed(string text);
 
-    public override string ToString() => Key ?? Flag ?? Name;
+    public override string ToString() => Key ?? Flag ?? MSBuildKey ?? Name;
 }
 
 /// <summary>An option whose values are <typeparamref name="T"/>.</summary>

@@ -7,7 +7,8 @@ namespace ManifestLint.Configuration;
 /// Every option of the tool, declared once (CONTRIBUTING.md, Adding an option): the engine's options here, and the
 /// rules' own options, which each rule declares in its file and lists in <see cref="ManifestRule.Options"/>. The
 /// .editorconfig reader, the command line and the analyzer take keys, defaults, parsers and help from here; no other
-/// file names a <c>manifestlint.</c> key (<c>OptionCatalogTests</c> checks it).
+/// file names a <c>manifestlint.</c> key or an MSBuild <c>build_property.</c>/<c>build_metadata.</c> key
+/// (<c>OptionCatalogTests</c> checks it).
 /// </summary>
 public static class OptionCatalog
 {
@@ -78,12 +79,7 @@ public static class OptionCatalog
     public static LintOption<bool> Kustomize { get; } = new(
         "kustomize",
         true,
-        text => text.Trim().ToLowerInvariant() switch
-        {
-            "auto" => OptionValue<bool>.Of(true),
-            "off" => OptionValue<bool>.Of(false),
-            _ => OptionValue<bool>.Fail($"'{text.Trim()}' is not auto or off"),
-        },
+        text => Switch(text, "auto", "off", OptionValue<bool>.Fail($"'{text.Trim()}' is not auto or off")),
         "auto: lint each kustomize root as `kustomize build` makes it (the default); off: lint every file as written.")
     {
         Flag = "--kustomize",
@@ -122,6 +118,24 @@ public static class OptionCatalog
         InCompiler = false,
     };
 
+    /// <summary>
+    /// The <c>ManifestLint</c> metadata of an additional file: <c>&lt;ManifestLintFiles&gt;</c> sets it to true, and
+    /// <c>&lt;AdditionalFiles Update="x.json" ManifestLint="false" /&gt;</c> leaves a file out. Unset, the analyzer lints
+    /// every .yaml, .yml and .json additional file.
+    /// </summary>
+    public static LintOption<bool> AnalyzerFile { get; } = MSBuildInput(
+        "build_metadata.AdditionalFiles.ManifestLint",
+        false,
+        text => Switch(text, "true", "false", OptionValue<bool>.Unset),
+        "Whether the analyzer lints this additional file (true for <ManifestLintFiles>; false leaves a YAML or JSON file out).");
+
+    /// <summary>MSBuild's <c>ProjectDir</c>: the analyzer shows the paths in messages relative to it.</summary>
+    public static LintOption<string> ProjectDirectory { get; } = MSBuildInput(
+        "build_property.ProjectDir",
+        string.Empty,
+        text => text.Length > 0 ? OptionValue<string>.Of(text) : OptionValue<string>.Unset,
+        "The project's directory; the analyzer shows the paths in messages relative to it.");
+
     /// <summary>The engine's options, then every rule's, in that order.</summary>
     public static IReadOnlyList<LintOption> All => AllOptions.Value;
 
@@ -137,7 +151,7 @@ public static class OptionCatalog
     private static readonly Lazy<IReadOnlyList<LintOption>> AllOptions = new(() =>
         new LintOption[] { DefaultNamespace, KubeVersion, ExternalObjects, Producers, Kustomize, GeneratedCode }
             .Concat(Limits)
-            .Concat(new LintOption[] { MaxTotalBytes })
+            .Concat(new LintOption[] { MaxTotalBytes, AnalyzerFile, ProjectDirectory })
             .Concat(RuleOptions)
             .ToArray());
 
@@ -160,6 +174,25 @@ public static class OptionCatalog
     /// <summary>A comma-separated list, items trimmed, empty items left out.</summary>
     public static IReadOnlyList<string> List(string? text) =>
         (text ?? string.Empty).Split(',').Select(s => s.Trim()).Where(s => s.Length > 0).ToArray();
+
+    /// <summary>True for <paramref name="yes"/>, false for <paramref name="no"/> (any case, blanks ignored), else <paramref name="other"/>.</summary>
+    private static OptionValue<bool> Switch(string text, string yes, string no, OptionValue<bool> other) =>
+        string.Equals(text.Trim(), yes, StringComparison.OrdinalIgnoreCase) ? OptionValue<bool>.Of(true)
+        : string.Equals(text.Trim(), no, StringComparison.OrdinalIgnoreCase) ? OptionValue<bool>.Of(false)
+        : other;
+
+    /// <summary>
+    /// An input of the analyzer that MSBuild gives the compiler (a property or item metadata, named as the compiler
+    /// names it: <c>build_property.NAME</c>, <c>build_metadata.AdditionalFiles.NAME</c>); the analyzer reads it itself.
+    /// </summary>
+    private static LintOption<T> MSBuildInput<T>(string msbuildKey, T defaultValue, Func<string, OptionValue<T>> parse, string help)
+        where T : notnull =>
+        new(msbuildKey.Substring(msbuildKey.LastIndexOf('.') + 1), defaultValue, parse, help)
+        {
+            Key = null,
+            MSBuildKey = msbuildKey,
+            InCompiler = false,
+        };
 
     private static LintOption<YamlLimitSettings> Limit(string name) => new(
         name,
