@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace ManifestLint.Analyzers;
 
 /// <summary>
-/// Per-file <c>manifestlint.*</c> options as the compiler computed them for each additional file (.editorconfig
+/// Per-file options (<see cref="OptionCatalog"/>) as the compiler computed them for each additional file (.editorconfig
 /// sections that match the YAML file, and global configuration). Severities are not read here: the compiler
 /// applies them to the reported diagnostics itself.
 /// </summary>
@@ -37,28 +37,16 @@ internal sealed class CompilerConfiguration : IConfigurationProvider
     /// Files with the same options share one <see cref="FileSettings"/> instance, so that the engine, which caches
     /// merged options per instance, merges them once rather than once per file.
     /// </summary>
-    private FileSettings Shared(FileSettings settings)
-    {
-        if (ReferenceEquals(settings, FileSettings.Empty))
-        {
-            return settings;
-        }
+    private FileSettings Shared(FileSettings settings) =>
+        ReferenceEquals(settings, FileSettings.Empty) ? settings : _byValue.GetOrAdd(settings.Values.ToString(), settings);
 
-        var key = string.Join(
-            "|",
-            settings.DefaultNamespace ?? string.Empty,
-            settings.KubeVersion?.ToString() ?? string.Empty,
-            string.Join(",", settings.ExternalObjects),
-            settings.SystemDirectories is null ? "-" : string.Join(",", settings.SystemDirectories));
-        return _byValue.GetOrAdd(key, settings);
-    }
-
-    /// <summary>The <c>manifestlint.*</c> options, read as the tool reads them; <see cref="FileSettings.Empty"/> when none is set.</summary>
+    /// <summary>
+    /// The options of <see cref="OptionCatalog"/> that apply in the compiler (<see cref="LintOption.InCompiler"/>), read
+    /// as the tool reads them; <see cref="FileSettings.Empty"/> when none is set.
+    /// </summary>
     public static FileSettings Settings(AnalyzerConfigOptions options, string source)
     {
-        var settings = EditorConfigProvider.ReadSettings(key => options.TryGetValue(key, out var value) ? value : null, null, source);
-        return settings is { DefaultNamespace: null, KubeVersion: null, ExternalObjects.Count: 0, SystemDirectories: null }
-            ? FileSettings.Empty
-            : settings;
+        var values = OptionValues.Read(key => options.TryGetValue(key, out var value) ? value : null, o => o.InCompiler);
+        return values.IsEmpty ? FileSettings.Empty : new FileSettings(null, values, source);
     }
 }

@@ -7,11 +7,10 @@ using ManifestLint.Engine;
 namespace ManifestLint.Analyzers;
 
 /// <summary>
-/// The run's options inside the compiler. <c>manifestlint.kube_version</c>, <c>manifestlint.default_namespace</c>,
-/// <c>manifestlint.external_objects</c> (comma-separated <c>KIND/NAME</c> patterns) and
-/// <c>manifestlint.system_directories</c>, the keys the tool reads from .editorconfig, come from the compiler's global
-/// options (<c>.globalconfig</c>) and, per file, from <see cref="CompilerConfiguration"/>. A value the tool would
-/// reject is ignored (the default applies).
+/// The run's options inside the compiler: the options of <see cref="OptionCatalog"/> that apply there
+/// (<see cref="LintOption.InCompiler"/>: namespace, Kubernetes version, external objects, the rules' own options), under
+/// the keys the tool reads from .editorconfig, come from the compiler's global options (<c>.globalconfig</c>) and, per
+/// file, from <see cref="CompilerConfiguration"/>. A value the tool would reject is ignored (the default applies).
 /// </summary>
 internal static class CompilerLintOptions
 {
@@ -24,7 +23,7 @@ internal static class CompilerLintOptions
             DefaultNamespace = settings.DefaultNamespace ?? defaults.DefaultNamespace,
             KubeVersion = settings.KubeVersion ?? defaults.KubeVersion,
             ExternalObjects = defaults.ExternalObjects.With(settings.ExternalObjects),
-            SystemDirectories = settings.SystemDirectories ?? defaults.SystemDirectories,
+            RuleOptions = settings.RuleOptions,
             SeverityOverrides = EveryRuleReported(),
             Configuration = configuration,
         };

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ManifestLint.Analysis;
+using ManifestLint.Configuration;
 using AnalysisContext = Microsoft.CodeAnalysis.Diagnostics.AnalysisContext;
 using ManifestLint.Loading;
 using Microsoft.CodeAnalysis;
@@ -21,11 +22,6 @@ namespace ManifestLint.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp, LanguageNames.VisualBasic)]
 public sealed class ManifestLintAnalyzer : DiagnosticAnalyzer
 {
-    /// <summary>AdditionalFiles metadata set by <c>&lt;ManifestLintFiles&gt;</c> (true) or by the user to opt a file out (false).</summary>
-    internal const string FileMetadataKey = "build_metadata.AdditionalFiles.ManifestLint";
-
-    internal const string ProjectDirectoryKey = "build_property.ProjectDir";
-
     private static readonly ImmutableArray<DiagnosticDescriptor> Descriptors = ImmutableArray.CreateRange(RuleCatalog.Default.Descriptors);
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => Descriptors;
@@ -48,7 +44,7 @@ public sealed class ManifestLintAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        optionsProvider.GlobalOptions.TryGetValue(ProjectDirectoryKey, out var projectDirectory);
+        optionsProvider.GlobalOptions.TryGetValue(OptionCatalog.ProjectDirectory.MSBuildKey!, out var projectDirectory);
         var configuration = new CompilerConfiguration(optionsProvider);
         var options = CompilerLintOptions.Create(optionsProvider.GlobalOptions, configuration);
         var files = new List<SourceFile>(manifests.Count);
@@ -84,9 +80,10 @@ public sealed class ManifestLintAnalyzer : DiagnosticAnalyzer
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in additionalFiles)
         {
-            options.GetOptions(file).TryGetValue(FileMetadataKey, out var marked);
-            var include = string.Equals(marked?.Trim(), "true", StringComparison.OrdinalIgnoreCase)
-                          || (!string.Equals(marked?.Trim(), "false", StringComparison.OrdinalIgnoreCase) && IsManifestExtension(file.Path));
+            options.GetOptions(file).TryGetValue(OptionCatalog.AnalyzerFile.MSBuildKey!, out var marked);
+            var include = marked is not null && OptionCatalog.AnalyzerFile.Parse(marked) is { HasValue: true } set
+                ? set.Value
+                : IsManifestExtension(file.Path);
             if (include && seen.Add(file.Path))
             {
                 selected.Add(file);

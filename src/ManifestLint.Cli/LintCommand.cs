@@ -59,44 +59,46 @@ internal sealed class LintCommand
 
     private readonly Option<string[]> _output = new("--output", "-o") { Description = "Write the report of the --format before it to FILE instead of standard output. Repeatable.", HelpName = "FILE", AllowMultipleArgumentsPerToken = false };
 
-    private readonly Option<string> _failLevel = new Option<string>("--fail-level")
+    private readonly Option<string> _failLevel = new("--fail-level")
     {
         Description = "Exit with 1 when a finding at or above this severity is reported.",
         DefaultValueFactory = _ => "error",
-    }.AcceptOnlyFromAmong("error", "warning", "note", "none");
+        HelpName = "error|warning|note|none",
+        Validators = { result => SeverityWord(result, "--fail-level") },
+    };
 
-    private readonly Option<string> _namespace = new("--namespace", "-n")
+    private readonly Option<string> _namespace = new(OptionCatalog.DefaultNamespace.Flag!, "-n")
     {
-        Description = "The namespace of objects that name none.",
-        DefaultValueFactory = _ => "default",
+        Description = OptionCatalog.DefaultNamespace.Help,
+        DefaultValueFactory = _ => OptionCatalog.DefaultNamespace.Default,
         HelpName = "NAMESPACE",
     };
 
-    private readonly Option<string> _kustomize = new Option<string>("--kustomize")
+    private readonly Option<string> _kustomize = new Option<string>(OptionCatalog.Kustomize.Flag!)
     {
-        Description = "auto: lint each kustomize root as `kustomize build` makes it (the default); off: lint every file as written.",
+        Description = OptionCatalog.Kustomize.Help,
         DefaultValueFactory = _ => "auto",
         HelpName = "auto|off",
     }.AcceptOnlyFromAmong("auto", "off");
 
-    private readonly Option<string?> _kubeVersion = new("--kube-version")
+    private readonly Option<string?> _kubeVersion = new(OptionCatalog.KubeVersion.Flag!)
     {
-        Description = $"The Kubernetes version to validate for ({KubernetesVersion.Oldest} to {KubernetesVersion.Newest}; default {KubernetesVersion.Newest}).",
+        Description = OptionCatalog.KubeVersion.Help,
         HelpName = "VERSION",
     };
 
     private readonly Option<string?> _stdinFileName = new("--stdin-filename") { Description = "The name shown for standard input.", HelpName = "NAME" };
 
-    private readonly Option<string[]> _external = new("--external")
+    private readonly Option<string[]> _external = new(OptionCatalog.ExternalObjects.Flag!)
     {
-        Description = "An object that exists outside the linted files, as KIND/NAME (globs allowed: secret/db-*). Repeatable.",
+        Description = OptionCatalog.ExternalObjects.Help,
         HelpName = "KIND/NAME",
         AllowMultipleArgumentsPerToken = false,
     };
 
-    private readonly Option<string[]> _producers = new("--producers")
+    private readonly Option<string[]> _producers = new(OptionCatalog.Producers.Flag!)
     {
-        Description = "A file of your own producers (objects that controllers make), implicit objects and custom resources with pod specs, in the shape of the engine's known-objects.yaml. Repeatable.",
+        Description = OptionCatalog.Producers.Help,
         HelpName = "FILE",
     };
 
@@ -120,11 +122,18 @@ internal sealed class LintCommand
 
     private readonly Option<string[]> _limit = new("--limit")
     {
-        Description = "Set a safety limit: max_file_bytes, max_depth, max_nodes, max_alias_expansion, max_line_length or max_total_bytes (the whole run), as NAME=VALUE. Repeatable; wins over .editorconfig, which can only lower limits.",
+        Description = $"Set a safety limit: {string.Join(", ", OptionCatalog.Limits.Select(l => l.Name))} or {OptionCatalog.MaxTotalBytes.Name} (the whole run), as NAME=VALUE. Repeatable; wins over .editorconfig, which can only lower limits.",
         HelpName = "NAME=VALUE",
     };
 
-    private const string MaxTotalBytesName = "max_total_bytes";
+    /// <summary>A value that is a severity word (<see cref="Severity"/>, the words .editorconfig takes), else a usage error.</summary>
+    private static void SeverityWord(System.CommandLine.Parsing.OptionResult result, string flag)
+    {
+        if (result.GetValueOrDefault<string>() is { } word && Severity.Check(word) is { } error)
+        {
+            result.AddError($"{flag}: {error}");
+        }
+    }
 
     private readonly FixCommand _fixes;
 
@@ -318,22 +327,22 @@ internal sealed class LintCommand
             }
         }
 
-        var kubeVersion = KubernetesVersion.Newest;
-        if (parseResult.GetValue(_kubeVersion) is { } versionText && !KubernetesVersion.TryParse(versionText, out kubeVersion, out var versionError))
+        // Every value is read by its option's parser in OptionCatalog, the one .editorconfig uses.
+        T Read<T>(LintOption<T> option, string text)
+            where T : notnull
         {
-            console.Error.WriteLine(TextEscaping.Line($"manifestlint: --kube-version: {versionError}"));
-            ok = false;
-        }
-
-        var externals = parseResult.GetValue(_external) ?? Array.Empty<string>();
-        foreach (var external in externals)
-        {
-            if (!ExternalObjects.TryParse(external, out _, out _, out var error))
+            var parsed = option.Parse(text);
+            if (parsed.Error is { } error)
             {
-                console.Error.WriteLine(TextEscaping.Line($"manifestlint: --external: {error}"));
+                console.Error.WriteLine(TextEscaping.Line($"manifestlint: {option.Flag}: {error}"));
                 ok = false;
             }
+
+            return parsed.HasValue ? parsed.Value : option.Default;
         }
+
+        var kubeVersion = parseResult.GetValue(_kubeVersion) is { } versionText ? Read(OptionCatalog.KubeVersion, versionText) : OptionCatalog.KubeVersion.Default;
+        var externals = (parseResult.GetValue(_external) ?? Array.Empty<string>()).SelectMany(e => Read(OptionCatalog.ExternalObjects, e)).ToArray();
 
         var producers = new List<string>();
         foreach (var file in parseResult.GetValue(_producers) ?? Array.Empty<string>())
@@ -353,9 +362,9 @@ internal sealed class LintCommand
         {
             var equals = setting.IndexOf('=');
             var id = equals > 0 ? setting.Substring(0, equals).Trim().ToUpperInvariant() : setting;
-            if (equals <= 0 || !SeverityMapping.TryParse(setting.Substring(equals + 1), out var level))
+            if (equals <= 0 || !Severity.TryParse(setting.Substring(equals + 1), out var level))
             {
-                console.Error.WriteLine(TextEscaping.Line($"manifestlint: --severity: '{setting}' is not ID=error|warning|note|none"));
+                console.Error.WriteLine(TextEscaping.Line($"manifestlint: --severity: '{setting}' is not ID=LEVEL (levels: {Severity.Usage})"));
                 ok = false;
             }
             else if (!RuleCatalog.Default.ById.ContainsKey(id))
@@ -391,24 +400,40 @@ internal sealed class LintCommand
         foreach (var setting in parseResult.GetValue(_limit) ?? Array.Empty<string>())
         {
             var equals = setting.IndexOf('=');
-            // max_total_bytes is the run's, not a file's: only the command line sets it.
-            var error = equals <= 0
-                ? $"'{setting}' is not NAME=VALUE (names: {string.Join(", ", ManifestLint.Yaml.YamlLimitSettings.Names)}, {MaxTotalBytesName})"
-                : setting.Substring(0, equals).Trim().Equals(MaxTotalBytesName, StringComparison.OrdinalIgnoreCase)
-                    ? ManifestLint.Yaml.YamlLimitSettings.TryParse(MaxTotalBytesName, setting.Substring(equals + 1), bytes: true, out maxTotalBytes)
-                    : ManifestLint.Yaml.YamlLimitSettings.TrySet(ref limits, setting.Substring(0, equals), setting.Substring(equals + 1));
-            if (error is not null)
+            var name = equals <= 0 ? string.Empty : setting.Substring(0, equals).Trim().ToLowerInvariant();
+            var value = equals <= 0 ? string.Empty : setting.Substring(equals + 1);
+            if (equals <= 0)
             {
-                console.Error.WriteLine(TextEscaping.Line($"manifestlint: --limit: {error}"));
+                console.Error.WriteLine(TextEscaping.Line($"manifestlint: --limit: '{setting}' is not NAME=VALUE (names: {string.Join(", ", OptionCatalog.Limits.Select(l => l.Name))}, {OptionCatalog.MaxTotalBytes.Name})"));
+                ok = false;
+            }
+            else if (name == OptionCatalog.MaxTotalBytes.Name)
+            {
+                // max_total_bytes is the run's, not a file's: only the command line sets it.
+                maxTotalBytes = Read(OptionCatalog.MaxTotalBytes, value);
+            }
+            else if (OptionCatalog.Limits.FirstOrDefault(l => l.Name == name) is { } limit)
+            {
+                limits = limits.Overlay(Read(limit, value));
+            }
+            else
+            {
+                // The engine's own message for a name it does not know.
+                var unknown = ManifestLint.Yaml.YamlLimitSettings.None;
+                console.Error.WriteLine(TextEscaping.Line($"manifestlint: --limit: {ManifestLint.Yaml.YamlLimitSettings.TrySet(ref unknown, name, value)}"));
                 ok = false;
             }
         }
 
         var ns = parseResult.GetValue(_namespace)!;
-        if (ns.Length == 0)
+        if (OptionCatalog.DefaultNamespace.Parse(ns) is not { HasValue: true } parsedNamespace)
         {
             console.Error.WriteLine("manifestlint: --namespace: the namespace cannot be empty");
             ok = false;
+        }
+        else
+        {
+            ns = parsedNamespace.Value;
         }
 
         if (!ok)
@@ -426,7 +451,7 @@ internal sealed class LintCommand
         options = new LintOptions
         {
             DefaultNamespace = ns,
-            BuildKustomizations = parseResult.GetValue(_kustomize) != "off",
+            BuildKustomizations = OptionCatalog.Kustomize.Parse(parseResult.GetValue(_kustomize)!).Value,
             DefaultNamespaceIsExplicit = parseResult.GetResult(_namespace) is { Implicit: false },
             KubeVersion = kubeVersion,
             KubeVersionIsExplicit = parseResult.GetValue(_kubeVersion) is not null,

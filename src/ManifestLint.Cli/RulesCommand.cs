@@ -42,7 +42,7 @@ internal sealed class RulesCommand
             default:
                 foreach (var d in descriptors)
                 {
-                    output.WriteLine($"{d.Id}  {SeverityMapping.Name(d.DefaultSeverity),-7}  {(d.IsEnabledByDefault ? "on " : "off")}  {d.Category,-11}  {d.Title}{Fix(d.Id)}  {d.HelpLinkUri}");
+                    output.WriteLine($"{d.Id}  {Configuration.Severity.Name(d.DefaultSeverity),-7}  {(d.IsEnabledByDefault ? "on " : "off")}  {d.Category,-11}  {d.Title}{Fix(d.Id)}  {d.HelpLinkUri}");
                 }
 
                 break;
@@ -65,7 +65,7 @@ internal sealed class RulesCommand
                 json.WriteString("id", d.Id);
                 json.WriteString("title", d.Title.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 json.WriteString("category", d.Category);
-                json.WriteString("defaultSeverity", SeverityMapping.Name(d.DefaultSeverity));
+                json.WriteString("defaultSeverity", Configuration.Severity.Name(d.DefaultSeverity));
                 json.WriteBoolean("enabledByDefault", d.IsEnabledByDefault);
                 json.WriteString("helpUri", d.HelpLinkUri);
                 json.WriteString("precision", RuleDescriptor.PrecisionOf(d));

@@ -124,7 +124,7 @@ public sealed class CatalogTests
         Assert.True(File.Exists(path), $"rules/{id}.md is missing");
         var lines = File.ReadAllLines(path);
         Assert.Equal($"# {id}: {d.Title}", lines[0]);
-        var row = $"| {d.Category} | {SeverityMapping.Name(d.DefaultSeverity)} | {(d.IsEnabledByDefault ? "yes" : "no")} | {RuleDescriptor.PrecisionOf(d)} |";
+        var row = $"| {d.Category} | {Configuration.Severity.Name(d.DefaultSeverity)} | {(d.IsEnabledByDefault ? "yes" : "no")} | {RuleDescriptor.PrecisionOf(d)} |";
         Assert.True(lines.Contains(row), $"rules/{id}.md should have the metadata row {row}");
         foreach (var heading in PageHeadings)
         {

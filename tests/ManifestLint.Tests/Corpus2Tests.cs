@@ -43,7 +43,7 @@ public sealed class Corpus2Tests
             var span = d.Location.GetLineSpan();
             var path = Path.GetRelativePath(RepositoryPaths.Corpus2, span.Path).Replace('\\', '/');
             builder.Append(path).Append('(').Append(span.StartLinePosition.Line + 1).Append(',').Append(span.StartLinePosition.Character + 1)
-                .Append("): ").Append(SeverityMapping.Name(d.Severity)).Append(' ').Append(d.Id).Append(": ").Append(d.Message()).Append('\n');
+                .Append("): ").Append(Configuration.Severity.Name(d.Severity)).Append(' ').Append(d.Id).Append(": ").Append(d.Message()).Append('\n');
         }
 
         GeneratedFile.Check(Path.Combine(RepositoryPaths.Root, "tests", "ManifestLint.Tests", "Corpus", "expected-findings-corpus-2.txt"), builder.ToString());

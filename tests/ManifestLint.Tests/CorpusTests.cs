@@ -56,7 +56,7 @@ public sealed class CorpusTests
             var span = d.Location.GetLineSpan();
             var path = Path.GetRelativePath(RepositoryPaths.Corpus, span.Path).Replace('\\', '/');
             builder.Append(path).Append('(').Append(span.StartLinePosition.Line + 1).Append(',').Append(span.StartLinePosition.Character + 1)
-                .Append("): ").Append(SeverityMapping.Name(d.Severity)).Append(' ').Append(d.Id).Append(": ").Append(d.Message()).Append('\n');
+                .Append("): ").Append(Configuration.Severity.Name(d.Severity)).Append(' ').Append(d.Id).Append(": ").Append(d.Message()).Append('\n');
         }
 
         GeneratedFile.Check(Path.Combine(RepositoryPaths.Root, "tests", "ManifestLint.Tests", "Corpus", "expected-findings.txt"), builder.ToString());

@@ -1,5 +1,6 @@
 using ManifestLint.Analysis;
 using ManifestLint.Model;
+using ManifestLint.Rules;
 using ManifestLint.Tests.Support;
 using Microsoft.CodeAnalysis;
 using ManifestLint.Engine;
@@ -139,10 +140,8 @@ public sealed class VolumeRuleTests
         Assert.Equal(expected, VolumePath.NormalizeMountPath(mountPath));
     }
 
-    [Fact]
-    public void System_directories_come_from_the_options()
-    {
-        var yaml = """
+    // The pod of the two tests of ML3005's option: a mount at /srv and one at /etc.
+    private const string SrvAndEtcMounts = """
             apiVersion: v1
             kind: Pod
             metadata:
@@ -162,10 +161,40 @@ public sealed class VolumeRuleTests
               - name: etc
                 emptyDir: {}
             """;
-        var options = LintOptions.Default with { SystemDirectories = new[] { "/srv" } };
 
-        var lines = TestLinter.LintText(yaml, options).OfRule("ML3005").Select(d => d.Location.GetLineSpan().StartLinePosition.Line + 1);
+    [Fact]
+    public void System_directories_come_from_the_options()
+    {
+        var options = LintOptions.Default.With(VolumeHidesSystemDirectory.SystemDirectories, new[] { "/srv" });
+
+        var lines = TestLinter.LintText(SrvAndEtcMounts, options).OfRule("ML3005").Select(d => d.Location.GetLineSpan().StartLinePosition.Line + 1);
 
         Assert.Equal(new[] { 11 }, lines);
     }
+
+    [Fact]
+    public void System_directories_come_from_editorconfig_which_strict_ignores()
+    {
+        using var repo = new TempDirectory();
+        repo.Write("pod.yaml", SrvAndEtcMounts);
+        Assert.Equal(new[] { "pod.yaml(13,18): warning ML3005" }, Findings(CliRun.In(repo.Path)));
+
+        repo.Write(".editorconfig", "root = true\n[*]\nmanifestlint.system_directories = /srv, /opt\n");
+        var run = CliRun.In(repo.Path);
+        Assert.Equal(new[] { "pod.yaml(11,18): warning ML3005" }, Findings(run));
+        Assert.DoesNotContain("warning:", run.Error, StringComparison.Ordinal);
+
+        // A relative path is reported with its line; as before, it is read from / and still applies.
+        repo.Write(".editorconfig", "root = true\n[*]\nmanifestlint.system_directories = srv\n");
+        run = CliRun.In(repo.Path);
+        Assert.Contains(".editorconfig(3): warning: system directories are absolute paths such as /etc", run.Error, StringComparison.Ordinal);
+        Assert.Equal(new[] { "pod.yaml(11,18): warning ML3005" }, Findings(run));
+
+        // A pull request's .editorconfig cannot change it under --strict: it could hide a finding.
+        repo.Write(".editorconfig", "root = true\n[*]\nmanifestlint.system_directories = /srv\n");
+        Assert.Equal(new[] { "pod.yaml(13,18): warning ML3005" }, Findings(CliRun.In(repo.Path, "--strict")));
+    }
+
+    private static string[] Findings(CliRun run) =>
+        run.OutLines.Select(l => string.Join(' ', l.Split(' ').Take(3)).TrimEnd(':')).ToArray();
 }

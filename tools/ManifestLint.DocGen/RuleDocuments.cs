@@ -78,7 +78,7 @@ public static class RuleDocuments
 
     /// <summary>The cells of the metadata table's row: category, default severity, on by default, precision.</summary>
     public static string MetadataRow(DiagnosticDescriptor descriptor) =>
-        $"{descriptor.Category} | {SeverityMapping.Name(descriptor.DefaultSeverity)} | {(descriptor.IsEnabledByDefault ? "yes" : "no")} | {RuleDescriptor.PrecisionOf(descriptor)}";
+        $"{descriptor.Category} | {Configuration.Severity.Name(descriptor.DefaultSeverity)} | {(descriptor.IsEnabledByDefault ? "yes" : "no")} | {RuleDescriptor.PrecisionOf(descriptor)}";
 
     /// <summary>The whole page: the header, then the hand-written body of <paramref name="current"/> (a skeleton for a new page).</summary>
     public static string Page(DiagnosticDescriptor descriptor, string? current) =>

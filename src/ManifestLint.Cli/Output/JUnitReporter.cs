@@ -100,7 +100,7 @@ internal static class JUnitReporter
         var (line, column, _, _) = ReportContext.Region(diagnostic.Location);
         var text = new StringBuilder()
             .Append(report.DisplayPath(diagnostic.Location)).Append('(').Append(line).Append(',').Append(column).Append("): ")
-            .Append(SeverityMapping.Name(diagnostic.Severity)).Append(' ').Append(diagnostic.Id).Append(": ").Append(ReportContext.Message(diagnostic));
+            .Append(Configuration.Severity.Name(diagnostic.Severity)).Append(' ').Append(diagnostic.Id).Append(": ").Append(ReportContext.Message(diagnostic));
         for (var i = 0; i < diagnostic.AdditionalLocations.Count; i++)
         {
             var related = diagnostic.AdditionalLocations[i];

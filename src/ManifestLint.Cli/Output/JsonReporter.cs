@@ -72,7 +72,7 @@ internal static class JsonReporter
     {
         json.WriteStartObject();
         json.WriteString("ruleId", diagnostic.Id);
-        json.WriteString("severity", SeverityMapping.Name(diagnostic.Severity));
+        json.WriteString("severity", Configuration.Severity.Name(diagnostic.Severity));
         json.WriteString("message", ReportContext.Message(diagnostic));
         WriteLocation(json, report, diagnostic.Location);
         if (diagnostic.Properties.TryGetValue(Finding.ObjectProperty, out var obj) && obj is not null)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ManifestLint.Configuration;
 using Microsoft.CodeAnalysis;
 
 namespace ManifestLint.Cli.Output;
@@ -6,6 +7,9 @@ namespace ManifestLint.Cli.Output;
 /// <summary>The one summary line (to standard error, so that the report on standard output stays clean).</summary>
 internal static class Summary
 {
+    /// <summary>"3 errors", "1 note": the count of one severity, in the words the report uses (<see cref="Severity.Name"/>).</summary>
+    private static string Count(Analysis.LintResult result, DiagnosticSeverity severity) => Plural(result.Count(severity), Severity.Name(severity));
+
     public static void Write(ReportContext report, TextWriter writer, int? newSinceBaseline)
     {
         var result = report.Result;
@@ -14,8 +18,8 @@ internal static class Summary
         var line = string.Create(
             CultureInfo.InvariantCulture,
             $"manifestlint: {Plural(files, "file")}, {Plural(result.Set.Objects.Count(o => !o.File.IsContext), "object")}: " +
-            $"{Plural(result.Count(DiagnosticSeverity.Error), "error")}, {Plural(result.Count(DiagnosticSeverity.Warning), "warning")}, " +
-            $"{Plural(result.Count(DiagnosticSeverity.Info), "note")} in {result.Elapsed.TotalSeconds:0.00} s");
+            $"{Count(result, DiagnosticSeverity.Error)}, {Count(result, DiagnosticSeverity.Warning)}, " +
+            $"{Count(result, DiagnosticSeverity.Info)} in {result.Elapsed.TotalSeconds:0.00} s");
         if (newSinceBaseline is { } fresh)
         {
             line += $" ({fresh} new since the baseline)";

@@ -36,7 +36,7 @@ internal static class TextReporter
     private static void WriteLine(ReportContext report, TextWriter writer, Diagnostic diagnostic, SuppressionInfo? suppression)
     {
         var (line, column, _, _) = ReportContext.Region(diagnostic.Location);
-        var severity = SeverityMapping.Name(diagnostic.Severity);
+        var severity = Configuration.Severity.Name(diagnostic.Severity);
         var label = report.UseColor ? Colorize(severity, diagnostic.Severity) : severity;
         var suffix = suppression is null ? string.Empty
             : suppression.Justification.Length > 0 ? $" [suppressed: {suppression.Justification}]" : " [suppressed]";

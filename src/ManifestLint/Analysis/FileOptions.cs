@@ -48,6 +48,6 @@ internal sealed class FileOptions
         DefaultNamespace = !_run.DefaultNamespaceIsExplicit && settings.DefaultNamespace is { } ns ? ns : _run.DefaultNamespace,
         KubeVersion = !_run.KubeVersionIsExplicit && settings.KubeVersion is { } version ? version : _run.KubeVersion,
         ExternalObjects = _run.ExternalObjects.With(settings.ExternalObjects),
-        SystemDirectories = settings.SystemDirectories ?? _run.SystemDirectories,
+        RuleOptions = _run.RuleOptions.Overlay(settings.RuleOptions),
     };
 }

@@ -7,19 +7,12 @@ namespace ManifestLint.Analysis;
 /// <summary>Everything that shapes one run; immutable.</summary>
 public sealed record LintOptions
 {
-    // Declared before Default: static initialisers run in order, and Default's constructor reads this list.
-    private static readonly string[] SystemDirectoryDefaults =
-    {
-        "/", "/bin", "/boot", "/etc", "/etc/ssl", "/etc/ssl/certs", "/lib", "/lib32", "/lib64", "/opt", "/root",
-        "/sbin", "/usr", "/usr/bin", "/usr/lib", "/usr/local", "/usr/sbin", "/var",
-    };
-
     public static LintOptions Default { get; } = new();
 
-    /// <summary>The namespace of objects that name none (<c>--namespace</c>).</summary>
-    public string DefaultNamespace { get; init; } = "default";
+    /// <summary>The namespace of objects that name none (<see cref="OptionCatalog.DefaultNamespace"/>).</summary>
+    public string DefaultNamespace { get; init; } = OptionCatalog.DefaultNamespace.Default;
 
-    public KubernetesVersion KubeVersion { get; init; } = KubernetesVersion.Newest;
+    public KubernetesVersion KubeVersion { get; init; } = OptionCatalog.KubeVersion.Default;
 
     public YamlLimits Limits { get; init; } = YamlLimits.Default;
 
@@ -30,11 +23,10 @@ public sealed record LintOptions
     /// The limits for the file at <paramref name="path"/>: <see cref="Limits"/>, then .editorconfig (which can only lower
     /// them: it may come with the pull request), then the command line (which can raise them).
     /// </summary>
-    public YamlLimits LimitsFor(string path)
-    {
-        var configured = Configuration?.For(new Loading.SourceFile(path, path, isContext: false)).Limits ?? YamlLimitSettings.None;
-        return configured.OnlyLowering(Limits).Overlay(LimitOverrides).ApplyTo(Limits);
-    }
+    public YamlLimits LimitsFor(string path) =>
+        Configuration is null
+            ? LimitOverrides.ApplyTo(Limits)
+            : Configuration.For(new Loading.SourceFile(path, path, isContext: false)).LimitsFor(Limits, LimitOverrides);
 
     public ExternalObjects ExternalObjects { get; init; } = ExternalObjects.None;
 
@@ -44,8 +36,19 @@ public sealed record LintOptions
     /// </summary>
     public IReadOnlyList<string> KnowledgeFiles { get; init; } = Array.Empty<string>();
 
-    /// <summary>Mount paths that hide the image's files (ML3005).</summary>
-    public IReadOnlyList<string> SystemDirectories { get; init; } = DefaultSystemDirectories;
+    /// <summary>
+    /// The values set for the rules' own options (<see cref="ManifestRule.Options"/>); a rule reads them with
+    /// <see cref="Get{T}"/>, which gives the option's default when none is set.
+    /// </summary>
+    public OptionValues RuleOptions { get; init; } = OptionValues.Empty;
+
+    /// <summary>The value of a rule's option for this run or file.</summary>
+    public T Get<T>(LintOption<T> option)
+        where T : notnull => RuleOptions.Get(option);
+
+    /// <summary>These options with <paramref name="option"/> set to <paramref name="value"/>.</summary>
+    public LintOptions With<T>(LintOption<T> option, T value)
+        where T : notnull => this with { RuleOptions = RuleOptions.With(option, value) };
 
     /// <summary>Severity per rule ID from the command line; they win over every other setting.</summary>
     public IReadOnlyDictionary<string, ReportDiagnostic> SeverityOverrides { get; init; } = new Dictionary<string, ReportDiagnostic>();
@@ -63,10 +66,8 @@ public sealed record LintOptions
     /// Whether kustomizations are built (<c>--kustomize auto</c>, the default): each root's objects are linted as
     /// <c>kustomize build</c> makes them. Off lints every file as written.
     /// </summary>
-    public bool BuildKustomizations { get; init; } = true;
+    public bool BuildKustomizations { get; init; } = OptionCatalog.Kustomize.Default;
 
     /// <summary>How many files are parsed at once; 0 means one per core.</summary>
     public int MaxParallelism { get; init; }
-
-    public static IReadOnlyList<string> DefaultSystemDirectories => SystemDirectoryDefaults;
 }

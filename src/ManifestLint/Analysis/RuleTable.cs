@@ -18,7 +18,7 @@ public static class RuleTable
             builder.Append("| [").Append(d.Id).Append("](").Append(linkPrefix).Append(d.Id).Append(".md) | ")
                 .Append(d.Title.ToString(CultureInfo.InvariantCulture)).Append(" | ")
                 .Append(d.Category).Append(" | ")
-                .Append(SeverityMapping.Name(d.DefaultSeverity)).Append(" | ")
+                .Append(Configuration.Severity.Name(d.DefaultSeverity)).Append(" | ")
                 .Append(d.IsEnabledByDefault ? "yes" : "no").Append(" | ")
                 .Append(FixText(d.Id)).Append(" |\n");
         }

@@ -16,28 +16,10 @@ namespace ManifestLint.Configuration;
 /// plus an explicit global configuration (<c>--config FILE</c>). Understands what .NET developers already
 /// write for analyzers: <c>dotnet_diagnostic.ML3004.severity</c>,
 /// <c>dotnet_analyzer_diagnostic.category-Volumes.severity</c>, <c>dotnet_analyzer_diagnostic.severity</c>,
-/// and the <c>manifestlint.*</c> options.
+/// and the options of <see cref="OptionCatalog"/>. Severity words are <see cref="Severity"/>'s.
 /// </summary>
 public sealed class EditorConfigProvider : IConfigurationProvider
 {
-    public const string ExternalObjectsKey = "manifestlint.external_objects";
-    public const string SystemDirectoriesKey = "manifestlint.system_directories";
-    public const string KubeVersionKey = "manifestlint.kube_version";
-    public const string DefaultNamespaceKey = "manifestlint.default_namespace";
-    public const string ProducersKey = "manifestlint.producers";
-
-    /// <summary><c>auto</c> (build the kustomizations of these files) or <c>off</c> (lint them as written).</summary>
-    public const string KustomizeKey = "manifestlint.kustomize";
-
-    /// <summary>Roslyn's key for generated files; here: read for references, findings not reported.</summary>
-    public const string GeneratedCodeKey = "generated_code";
-
-    /// <summary>The prefix of the safety limits: <c>manifestlint.max_file_bytes</c>, <c>manifestlint.max_depth</c>, ...</summary>
-    public const string LimitPrefix = "manifestlint.";
-
-    private static readonly string[] KnownOptions = new[] { ExternalObjectsKey, SystemDirectoriesKey, KubeVersionKey, DefaultNamespaceKey, ProducersKey, KustomizeKey }
-        .Concat(Yaml.YamlLimitSettings.Names.Select(n => LimitPrefix + n))
-        .ToArray();
     private static readonly Regex DiagnosticKey = new(@"^dotnet_diagnostic\.([^.]+)\.severity$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
     private static readonly Regex CategoryKey = new(@"^dotnet_analyzer_diagnostic\.category-([^.]+)\.severity$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
@@ -132,10 +114,11 @@ public sealed class EditorConfigProvider : IConfigurationProvider
     /// <summary>
     /// Strict mode (<c>--strict</c>): the .editorconfig files found beside the linted files may come with the pull
     /// request the run checks, so they may only add findings. A severity they set applies only when it is higher than
-    /// the trusted one (the <c>--config</c> file's, else the rule's default); limits they set can only lower (as
-    /// always); everything else they say (<c>generated_code</c>, <c>manifestlint.kustomize</c>, external objects,
-    /// producers, system directories, namespace, Kubernetes version) is ignored: each could hide a finding. The <c>--config</c> file is the job's own
-    /// and applies in full.
+    /// the trusted one (the <c>--config</c> file's, else the rule's default); an option applies as its
+    /// <see cref="LintOption.Strict"/> says: limits (which can only lower, as always) do, everything else
+    /// (<c>generated_code</c>, <c>manifestlint.kustomize</c>, external objects, producers, system directories, namespace,
+    /// Kubernetes version) is ignored, since each could hide a finding. The <c>--config</c> file is the job's own and
+    /// applies in full.
     /// </summary>
     private FileSettings Strict(FileSettings found, string path)
     {
@@ -157,12 +140,9 @@ public sealed class EditorConfigProvider : IConfigurationProvider
             return Rank(SeverityMapping.Effective(descriptor, asked)) > Rank(SeverityMapping.Effective(descriptor, kept)) ? asked : kept;
         }
 
-        return new FileSettings(SeverityOf, trusted.DefaultNamespace, trusted.KubeVersion, trusted.ExternalObjects, trusted.SystemDirectories, "strict:" + found.Source)
-        {
-            GeneratedCode = trusted.GeneratedCode,
-            KustomizeOff = trusted.KustomizeOff,
-            Limits = found.Limits,
-        };
+        var values = trusted.Values.Where(o => o.Strict == StrictPolicy.Ignored)
+            .Overlay(found.Values.Where(o => o.Strict == StrictPolicy.OnlyStricter));
+        return new FileSettings(SeverityOf, values, "strict:" + found.Source);
     }
 
     private static int Rank(DiagnosticSeverity? severity) => severity is { } s ? 1 + (int)s : 0;
@@ -255,7 +235,7 @@ public sealed class EditorConfigProvider : IConfigurationProvider
     {
         try
         {
-            return AnalyzerConfig.Parse(text, path);
+            return AnalyzerConfig.Parse(WithRoslynSeverityWords(text), path);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -263,6 +243,18 @@ public sealed class EditorConfigProvider : IConfigurationProvider
             return null;
         }
     }
+
+    private static readonly Regex SeverityLine = new(@"^(\s*dotnet_diagnostic\.[^.=:\s]+\.severity\s*[=:]\s*)([^\s#;]+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.Multiline);
+
+    /// <summary>
+    /// Roslyn reads <c>dotnet_diagnostic.ID.severity</c> itself and drops words it does not know; the tool's own words
+    /// (<c>note</c>, <c>info</c>, <c>warn</c>, <c>hidden</c>) become Roslyn's, so that every word the command line
+    /// takes works here too (<see cref="Severity"/>). Lines are only rewritten in place: line numbers stay.
+    /// </summary>
+    private static string WithRoslynSeverityWords(string text) =>
+        text.IndexOf("dotnet_diagnostic.", StringComparison.OrdinalIgnoreCase) < 0
+            ? text
+            : SeverityLine.Replace(text, m => Severity.RoslynWordFor(m.Groups[2].Value) is { } word ? m.Groups[1].Value + word : m.Value);
 
     /// <summary>Section options win over a global configuration's (Roslyn's precedence).</summary>
     private static ImmutableDictionary<string, T> Merge<T>(ImmutableDictionary<string, T> global, ImmutableDictionary<string, T> sections) =>
@@ -277,51 +269,15 @@ public sealed class EditorConfigProvider : IConfigurationProvider
                 return specific;
             }
 
-            if (analyzer.TryGetValue($"dotnet_analyzer_diagnostic.category-{descriptor.Category}.severity", out var category) && TryParseSeverity(category, out var fromCategory))
+            if (analyzer.TryGetValue($"dotnet_analyzer_diagnostic.category-{descriptor.Category}.severity", out var category) && Severity.TryParse(category, out var fromCategory))
             {
                 return fromCategory;
             }
 
-            return analyzer.TryGetValue("dotnet_analyzer_diagnostic.severity", out var all) && TryParseSeverity(all, out var fromAll) ? fromAll : null;
+            return analyzer.TryGetValue("dotnet_analyzer_diagnostic.severity", out var all) && Severity.TryParse(all, out var fromAll) ? fromAll : null;
         }
 
-        return ReadSettings(key => analyzer.TryGetValue(key, out var value) ? value : null, SeverityOf, source);
-    }
-
-    /// <summary>
-    /// The <c>manifestlint.*</c> options of one file, from its configuration values (<paramref name="option"/> gives
-    /// null for a key that is not set): the tool's .editorconfig files, or the compiler's options in the analyzer.
-    /// Values the options check rejects are left out (the run's value applies).
-    /// </summary>
-    public static FileSettings ReadSettings(Func<string, string?> option, Func<DiagnosticDescriptor, ReportDiagnostic?>? severity, string? source)
-    {
-        var ns = option(DefaultNamespaceKey);
-        KubernetesVersion? version = null;
-        if (option(KubeVersionKey) is { } versionText && KubernetesVersion.TryParse(versionText, out var parsed, out _))
-        {
-            version = parsed;
-        }
-
-        var externals = option(ExternalObjectsKey) is { } externalText
-            ? List(externalText).Where(e => ExternalObjects.TryParse(e, out _, out _, out _)).ToArray()
-            : null;
-        var directories = option(SystemDirectoriesKey) is { } directoryText ? List(directoryText) : null;
-        var limits = Yaml.YamlLimitSettings.None;
-        foreach (var name in Yaml.YamlLimitSettings.Names)
-        {
-            if (option(LimitPrefix + name) is { } limitText)
-            {
-                // A wrong value is reported by Check with its line; the default applies.
-                Yaml.YamlLimitSettings.TrySet(ref limits, name, limitText);
-            }
-        }
-
-        return new FileSettings(severity, string.IsNullOrWhiteSpace(ns) ? null : ns!.Trim(), version, externals, directories, source)
-        {
-            GeneratedCode = string.Equals(option(GeneratedCodeKey)?.Trim(), "true", StringComparison.OrdinalIgnoreCase),
-            KustomizeOff = string.Equals(option(KustomizeKey)?.Trim(), "off", StringComparison.OrdinalIgnoreCase),
-            Limits = limits,
-        };
+        return new FileSettings(SeverityOf, OptionValues.Read(key => analyzer.TryGetValue(key, out var value) ? value : null, _ => true), source);
     }
 
     /// <summary>Reports unknown rules, categories, options and values with their line, once per file.</summary>
@@ -362,9 +318,9 @@ public sealed class EditorConfigProvider : IConfigurationProvider
                 {
                     problem = $"there is no rule {id} (see 'manifestlint rules')";
                 }
-                else if (id.StartsWith("ML", StringComparison.OrdinalIgnoreCase) && !TryParseSeverity(value, out _))
+                else if (id.StartsWith("ML", StringComparison.OrdinalIgnoreCase))
                 {
-                    problem = $"'{value}' is not a severity: use error, warning, suggestion, silent, none or default";
+                    problem = Severity.Check(value);
                 }
             }
             else if (CategoryKey.Match(key) is { Success: true } category)
@@ -373,19 +329,19 @@ public sealed class EditorConfigProvider : IConfigurationProvider
                 {
                     problem = $"there is no rule category '{category.Groups[1].Value}' (categories: {string.Join(", ", categories.OrderBy(c => c, StringComparer.Ordinal))})";
                 }
-                else if (!TryParseSeverity(value, out _))
+                else
                 {
-                    problem = $"'{value}' is not a severity: use error, warning, suggestion, silent, none or default";
+                    problem = Severity.Check(value);
                 }
             }
-            else if (lower == ProducersKey && _strict && !string.Equals(path, _explicitPath, StringComparison.Ordinal))
+            else if (lower == OptionCatalog.Producers.Key && _strict && !string.Equals(path, _explicitPath, StringComparison.Ordinal))
             {
                 problem = "--strict: producers named in an .editorconfig inside the linted tree are ignored; name them with --producers or in the --config file";
             }
-            else if (lower == ProducersKey)
+            else if (lower == OptionCatalog.Producers.Key)
             {
                 // Paths are relative to the configuration file, as every path an .editorconfig section names.
-                foreach (var item in List(value))
+                foreach (var item in OptionCatalog.Producers.Parse(value).Value)
                 {
                     var full = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path) ?? _workingDirectory, item));
                     lock (_checked)
@@ -397,11 +353,14 @@ public sealed class EditorConfigProvider : IConfigurationProvider
                     }
                 }
             }
-            else if (lower.StartsWith("manifestlint.", StringComparison.Ordinal))
+            else if (OptionCatalog.ByKey.TryGetValue(lower, out var option))
             {
-                problem = Array.IndexOf(KnownOptions, lower) < 0
-                    ? $"unknown option '{key}' (options: {string.Join(", ", KnownOptions)})"
-                    : CheckOptionValue(lower, value);
+                problem = option.CheckInFile(value);
+            }
+            else if (lower.StartsWith(OptionCatalog.KeyPrefix, StringComparison.Ordinal))
+            {
+                var known = OptionCatalog.All.Select(o => o.Key).Where(k => k?.StartsWith(OptionCatalog.KeyPrefix, StringComparison.Ordinal) == true);
+                problem = $"unknown option '{key}' (options: {string.Join(", ", known)})";
             }
 
             if (problem is not null)
@@ -411,59 +370,10 @@ public sealed class EditorConfigProvider : IConfigurationProvider
         }
     }
 
-    private static string? CheckOptionValue(string key, string value)
-    {
-        switch (key)
-        {
-            case KubeVersionKey when !KubernetesVersion.TryParse(value, out _, out var error):
-                return error;
-            case ExternalObjectsKey:
-                foreach (var item in List(value))
-                {
-                    if (!ExternalObjects.TryParse(item, out _, out _, out var externalError))
-                    {
-                        return externalError;
-                    }
-                }
-
-                return null;
-            case KustomizeKey when value.Trim().ToLowerInvariant() is not ("auto" or "off"):
-                return $"'{value.Trim()}' is not auto or off";
-            case SystemDirectoriesKey when List(value).Any(d => !d.StartsWith("/", StringComparison.Ordinal)):
-                return "system directories are absolute paths such as /etc";
-            case not null when key.StartsWith(LimitPrefix + "max_", StringComparison.Ordinal):
-                var ignored = Yaml.YamlLimitSettings.None;
-                var limitName = key.Substring(LimitPrefix.Length);
-                return Yaml.YamlLimitSettings.TrySet(ref ignored, limitName, value)
-                       ?? (ignored.OnlyLowering(Yaml.YamlLimits.Default).IsEmpty
-                           ? $"{key} = {value.Trim()} is above the default ({MessageText.Count(Yaml.YamlLimitSettings.Get(Yaml.YamlLimits.Default, limitName))}) and is ignored: a configuration file can only lower a limit; raise it with --limit {limitName}=... on the command line"
-                           : null);
-            default:
-                return null;
-        }
-    }
-
     /// <summary>Categories of other analyzers in a shared .editorconfig are not ours to judge.</summary>
     private static bool IsOtherAnalyzersCategory(string category) =>
         category is "Design" or "Documentation" or "Globalization" or "Interoperability" or "Maintainability" or "Naming"
             or "Performance" or "Reliability" or "Security" or "Style" or "Usage" or "CodeQuality" or "SingleFile" or "Trimming" or "AOT";
-
-    public static bool TryParseSeverity(string? text, out ReportDiagnostic severity)
-    {
-        switch ((text ?? string.Empty).Trim().ToLowerInvariant())
-        {
-            case "error": severity = ReportDiagnostic.Error; return true;
-            case "warning": severity = ReportDiagnostic.Warn; return true;
-            case "suggestion": severity = ReportDiagnostic.Info; return true;
-            case "silent": severity = ReportDiagnostic.Hidden; return true;
-            case "none": severity = ReportDiagnostic.Suppress; return true;
-            case "default": severity = ReportDiagnostic.Default; return true;
-            default: severity = ReportDiagnostic.Default; return false;
-        }
-    }
-
-    private static IReadOnlyList<string> List(string? text) =>
-        (text ?? string.Empty).Split(',').Select(s => s.Trim()).Where(s => s.Length > 0).ToArray();
 
     private sealed record LoadedConfig(AnalyzerConfig Config, bool IsRoot);
 

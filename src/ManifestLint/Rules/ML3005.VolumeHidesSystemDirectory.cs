@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ManifestLint.Analysis;
+using ManifestLint.Configuration;
 using ManifestLint.Model;
 using Microsoft.CodeAnalysis;
 
@@ -20,12 +21,30 @@ public sealed class VolumeHidesSystemDirectory : ManifestRule
         RulePrecision.VeryHigh,
         "Mount the volume in a directory of its own, or add single files to the system directory with subPath.");
 
+    /// <summary>
+    /// <c>manifestlint.system_directories</c>: the mount paths treated as the image's system directories, replacing the
+    /// default list. Each is an absolute path; a relative one is reported and still read as from /.
+    /// </summary>
+    public static readonly LintOption<IReadOnlyList<string>> SystemDirectories = new(
+        "system_directories",
+        new[]
+        {
+            "/", "/bin", "/boot", "/etc", "/etc/ssl", "/etc/ssl/certs", "/lib", "/lib32", "/lib64", "/opt", "/root",
+            "/sbin", "/usr", "/usr/bin", "/usr/lib", "/usr/local", "/usr/sbin", "/var",
+        },
+        text => OptionCatalog.List(text) is var directories && directories.Any(d => !d.StartsWith("/", StringComparison.Ordinal))
+            ? OptionValue<IReadOnlyList<string>>.Of(directories, "system directories are absolute paths such as /etc")
+            : OptionValue<IReadOnlyList<string>>.Of(directories),
+        "The mount paths that hide the image's files (ML3005), comma-separated; they replace the default list.");
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    public override IReadOnlyList<LintOption> Options { get; } = new LintOption[] { SystemDirectories };
 
     public override void Initialize(RuleContext context) => context.RegisterPodSpecAction(context =>
     {
         var systemDirectories = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var directory in context.Options.SystemDirectories)
+        foreach (var directory in context.Options.Get(SystemDirectories))
         {
             if (!string.IsNullOrEmpty(directory))
             {
