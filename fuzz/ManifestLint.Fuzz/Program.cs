@@ -5,6 +5,7 @@ using System.Text;
 using ManifestLint.Analysis;
 using ManifestLint.Fuzz;
 using ManifestLint.Yaml;
+using ManifestLint.Configuration;
 
 // A mutational fuzzer with behavioural feedback: inputs are mutated from a seed corpus (the rule fixtures, the
 // inputs of past failures and the example app), linted as sets of one to three files, and kept in the corpus when they make the engine

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using ManifestLint.Analysis;
 using ManifestLint.Configuration;
+using ManifestLint.Engine;
 using ManifestLint.Loading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -46,7 +47,7 @@ internal sealed class CompilerConfiguration : IConfigurationProvider
     /// </summary>
     public static FileSettings Settings(AnalyzerConfigOptions options, string source)
     {
-        var values = OptionValues.Read(key => options.TryGetValue(key, out var value) ? value : null, o => o.InCompiler);
+        var values = OptionValues.Read(RuleCatalog.Default.Options, key => options.TryGetValue(key, out var value) ? value : null, o => o.InCompiler);
         return values.IsEmpty ? FileSettings.Empty : new FileSettings(null, values, source);
     }
 }

@@ -4,6 +4,7 @@ using ManifestLint.Analysis;
 using ManifestLint.Configuration;
 using ManifestLint.Rules;
 using ManifestLint.Tests.Support;
+using ManifestLint.Engine;
 
 namespace ManifestLint.Tests;
 
@@ -43,8 +44,8 @@ public sealed class OptionCatalogTests
                 Assert.Contains(
                     rule.GetType().GetFields(BindingFlags.Public | BindingFlags.Static),
                     f => ReferenceEquals(f.GetValue(null), option));
-                Assert.Contains(option, OptionCatalog.All);
-                Assert.Same(option, OptionCatalog.ByKey[option.Key!]);
+                Assert.Contains(option, RuleCatalog.Default.Options.All);
+                Assert.Same(option, RuleCatalog.Default.Options.ByKey[option.Key!]);
 
                 var literal = "\"" + option.Name + "\"";
                 var naming = SourceFiles().Where(f => File.ReadAllText(f).Contains(literal, StringComparison.Ordinal)).Select(Relative).ToArray();
@@ -57,9 +58,9 @@ public sealed class OptionCatalogTests
     [Fact]
     public void Every_option_is_declared_completely_and_once()
     {
-        Assert.Equal(OptionCatalog.All.Count, OptionCatalog.All.Distinct().Count());
-        Assert.Equal(OptionCatalog.All.Count(o => o.Key is not null), OptionCatalog.ByKey.Count);
-        foreach (var option in OptionCatalog.All)
+        Assert.Equal(RuleCatalog.Default.Options.All.Count, RuleCatalog.Default.Options.All.Distinct().Count());
+        Assert.Equal(RuleCatalog.Default.Options.All.Count(o => o.Key is not null), RuleCatalog.Default.Options.ByKey.Count);
+        foreach (var option in RuleCatalog.Default.Options.All)
         {
             Assert.False(string.IsNullOrWhiteSpace(option.Help), $"{option} has no help");
             Assert.True(option.Key is not null || option.Flag is not null || option.MSBuildKey is not null, $"{option} can be set nowhere");
@@ -68,7 +69,7 @@ public sealed class OptionCatalogTests
         // Only the limits may be set by a pull request's .editorconfig under --strict (they can only be lowered).
         Assert.Equal(
             OptionCatalog.Limits.Cast<LintOption>().ToArray(),
-            OptionCatalog.All.Where(o => o.Strict == StrictPolicy.OnlyStricter).ToArray());
+            RuleCatalog.Default.Options.All.Where(o => o.Strict == StrictPolicy.OnlyStricter).ToArray());
     }
 
     [Fact]
@@ -85,7 +86,7 @@ public sealed class OptionCatalogTests
         }
 
         // The MSBuild inputs of the analyzer (ProjectDir, the ManifestLint metadata) are documented with the analyzer.
-        foreach (var option in OptionCatalog.All.Except(OptionCatalog.RuleOptions).Where(o => o.Key is not null || o.Flag is not null))
+        foreach (var option in RuleCatalog.Default.Options.All.Except(RuleCatalog.Default.Options.RuleOptions).Where(o => o.Key is not null || o.Flag is not null))
         {
             // A limit is documented by its name (--limit NAME=VALUE, manifestlint.NAME), the others by key or flag.
             var documented = OptionCatalog.Limits.Contains(option) || option == OptionCatalog.MaxTotalBytes
@@ -104,7 +105,7 @@ public sealed class OptionCatalogTests
             ["manifestlint.kube_version"] = "1.30",
             ["manifestlint.max_depth"] = "10",
         };
-        var values = OptionValues.Read(key => set.TryGetValue(key, out var value) ? value : null, o => o.InCompiler);
+        var values = OptionValues.Read(RuleCatalog.Default.Options, key => set.TryGetValue(key, out var value) ? value : null, o => o.InCompiler);
         var settings = new FileSettings(null, values, "test");
         Assert.Equal(new[] { "/srv" }, settings.RuleOptions.Get(VolumeHidesSystemDirectory.SystemDirectories));
         Assert.Equal(new KubernetesVersion(1, 30), settings.KubeVersion);

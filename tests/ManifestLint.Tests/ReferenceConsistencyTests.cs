@@ -1,5 +1,6 @@
 using ManifestLint.Analysis;
 using ManifestLint.Tests.Support;
+using ManifestLint.Configuration;
 
 namespace ManifestLint.Tests;
 

@@ -8,7 +8,7 @@ namespace ManifestLint.Cli.Output;
 internal static class Summary
 {
     /// <summary>"3 errors", "1 note": the count of one severity, in the words the report uses (<see cref="Severity.Name"/>).</summary>
-    private static string Count(Analysis.LintResult result, DiagnosticSeverity severity) => Plural(result.Count(severity), Severity.Name(severity));
+    private static string Count(Engine.LintResult result, DiagnosticSeverity severity) => Plural(result.Count(severity), Severity.Name(severity));
 
     public static void Write(ReportContext report, TextWriter writer, int? newSinceBaseline)
     {

@@ -1,6 +1,7 @@
 using ManifestLint.Loading;
 using ManifestLint.Model;
 using Microsoft.CodeAnalysis;
+using ManifestLint.Configuration;
 
 namespace ManifestLint.Analysis;
 

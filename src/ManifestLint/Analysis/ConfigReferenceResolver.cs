@@ -1,5 +1,6 @@
 using ManifestLint.Model;
 using ManifestLint.Yaml;
+using ManifestLint.Configuration;
 
 namespace ManifestLint.Analysis;
 

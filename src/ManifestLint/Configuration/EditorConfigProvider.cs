@@ -5,7 +5,6 @@ using System.Text.RegularExpressions;
 using ManifestLint.Analysis;
 using ManifestLint.Loading;
 using Microsoft.CodeAnalysis;
-using ManifestLint.Engine;
 using ManifestLint.Text;
 
 namespace ManifestLint.Configuration;
@@ -23,7 +22,7 @@ public sealed class EditorConfigProvider : IConfigurationProvider
     private static readonly Regex DiagnosticKey = new(@"^dotnet_diagnostic\.([^.]+)\.severity$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
     private static readonly Regex CategoryKey = new(@"^dotnet_analyzer_diagnostic\.category-([^.]+)\.severity$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
-    private readonly RuleCatalog _catalog;
+    private readonly IRuleSet _catalog;
     private readonly string _workingDirectory;
     private readonly AnalyzerConfig? _global;
     private readonly ConcurrentDictionary<string, LoadedConfig?> _configs = new(StringComparer.Ordinal);
@@ -41,7 +40,7 @@ public sealed class EditorConfigProvider : IConfigurationProvider
     private readonly string? _explicitPath;
     private AnalyzerConfigSet? _trustedSet;
 
-    public EditorConfigProvider(RuleCatalog catalog, string workingDirectory, string? explicitConfigPath = null, bool discoverEditorConfig = true, bool strict = false)
+    public EditorConfigProvider(IRuleSet catalog, string workingDirectory, string? explicitConfigPath = null, bool discoverEditorConfig = true, bool strict = false)
     {
         _catalog = catalog;
         _workingDirectory = workingDirectory;
@@ -277,7 +276,7 @@ public sealed class EditorConfigProvider : IConfigurationProvider
             return analyzer.TryGetValue("dotnet_analyzer_diagnostic.severity", out var all) && Severity.TryParse(all, out var fromAll) ? fromAll : null;
         }
 
-        return new FileSettings(SeverityOf, OptionValues.Read(key => analyzer.TryGetValue(key, out var value) ? value : null, _ => true), source);
+        return new FileSettings(SeverityOf, OptionValues.Read(_catalog.Options, key => analyzer.TryGetValue(key, out var value) ? value : null, _ => true), source);
     }
 
     /// <summary>Reports unknown rules, categories, options and values with their line, once per file.</summary>
@@ -353,13 +352,13 @@ public sealed class EditorConfigProvider : IConfigurationProvider
                     }
                 }
             }
-            else if (OptionCatalog.ByKey.TryGetValue(lower, out var option))
+            else if (_catalog.Options.ByKey.TryGetValue(lower, out var option))
             {
                 problem = option.CheckInFile(value);
             }
             else if (lower.StartsWith(OptionCatalog.KeyPrefix, StringComparison.Ordinal))
             {
-                var known = OptionCatalog.All.Select(o => o.Key).Where(k => k?.StartsWith(OptionCatalog.KeyPrefix, StringComparison.Ordinal) == true);
+                var known = _catalog.Options.All.Select(o => o.Key).Where(k => k?.StartsWith(OptionCatalog.KeyPrefix, StringComparison.Ordinal) == true);
                 problem = $"unknown option '{key}' (options: {string.Join(", ", known)})";
             }
 

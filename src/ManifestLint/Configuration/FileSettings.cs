@@ -30,7 +30,7 @@ public sealed class FileSettings
         }
 
         Limits = limits;
-        RuleOptions = values.Where(o => OptionCatalog.RuleOptions.Contains(o));
+        RuleOptions = values.Where(o => !OptionCatalog.Engine.Contains(o));
     }
 
     public Func<DiagnosticDescriptor, ReportDiagnostic?> SeverityOf { get; }

@@ -1,11 +1,12 @@
 using ManifestLint.Analysis;
 using ManifestLint.Yaml;
+using ManifestLint.Text;
 
 namespace ManifestLint.Configuration;
 
 /// <summary>
 /// Every option of the tool, declared once (CONTRIBUTING.md, Adding an option): the engine's options here, and the
-/// rules' own options, which each rule declares in its file and lists in <see cref="ManifestRule.Options"/>. The
+/// rules' own options, which each rule declares in its file and lists in <c>ManifestRule.Options</c>. The
 /// .editorconfig reader, the command line and the analyzer take keys, defaults, parsers and help from here; no other
 /// file names a <c>manifestlint.</c> key or an MSBuild <c>build_property.</c>/<c>build_metadata.</c> key
 /// (<c>OptionCatalogTests</c> checks it).
@@ -44,7 +45,7 @@ public static class OptionCatalog
             var patterns = new List<string>();
             foreach (var item in List(text))
             {
-                if (Analysis.ExternalObjects.TryParse(item, out _, out _, out var error))
+                if (Configuration.ExternalObjects.TryParse(item, out _, out _, out var error))
                 {
                     patterns.Add(item);
                 }
@@ -136,40 +137,17 @@ public static class OptionCatalog
         text => text.Length > 0 ? OptionValue<string>.Of(text) : OptionValue<string>.Unset,
         "The project's directory; the analyzer shows the paths in messages relative to it.");
 
-    /// <summary>The engine's options, then every rule's, in that order.</summary>
-    public static IReadOnlyList<LintOption> All => AllOptions.Value;
+    /// <summary>
+    /// The engine's options, in catalogue order. With the rules' own options they make an <see cref="OptionSet"/>,
+    /// which the engine's rule catalogue builds: configuration knows no rule.
+    /// </summary>
+    public static IReadOnlyList<LintOption> Engine => EngineOptions.Value;
 
-    /// <summary>The options the rules declare (<see cref="ManifestRule.Options"/>).</summary>
-    public static IReadOnlyList<LintOption> RuleOptions => RuleDeclared.Value;
-
-    /// <summary>The options read from configuration files, by key (case-insensitive, as Roslyn reads keys).</summary>
-    public static IReadOnlyDictionary<string, LintOption> ByKey => OptionsByKey.Value;
-
-    private static readonly Lazy<IReadOnlyList<LintOption>> RuleDeclared = new(() =>
-        RuleCatalog.Default.Rules.SelectMany(r => r.Options).ToArray());
-
-    private static readonly Lazy<IReadOnlyList<LintOption>> AllOptions = new(() =>
+    private static readonly Lazy<IReadOnlyList<LintOption>> EngineOptions = new(() =>
         new LintOption[] { DefaultNamespace, KubeVersion, ExternalObjects, Producers, Kustomize, GeneratedCode }
             .Concat(Limits)
             .Concat(new LintOption[] { MaxTotalBytes, AnalyzerFile, ProjectDirectory })
-            .Concat(RuleOptions)
             .ToArray());
-
-    private static readonly Lazy<IReadOnlyDictionary<string, LintOption>> OptionsByKey = new(() =>
-    {
-        var byKey = new Dictionary<string, LintOption>(StringComparer.OrdinalIgnoreCase);
-        foreach (var option in All.Where(o => o.Key is not null))
-        {
-            if (byKey.ContainsKey(option.Key!))
-            {
-                throw new InvalidOperationException($"Two options declare the key {option.Key}.");
-            }
-
-            byKey[option.Key!] = option;
-        }
-
-        return byKey;
-    });
 
     /// <summary>A comma-separated list, items trimmed, empty items left out.</summary>
     public static IReadOnlyList<string> List(string? text) =>

@@ -53,10 +53,10 @@ public sealed class OptionValues
     /// text set for a key, or null): the tool's .editorconfig files, or the compiler's options in the analyzer. Text
     /// that yields no value is left out (the run's value applies); its mistakes are reported by the file's check.
     /// </summary>
-    public static OptionValues Read(Func<string, string?> lookup, Func<LintOption, bool> applies)
+    public static OptionValues Read(OptionSet options, Func<string, string?> lookup, Func<LintOption, bool> applies)
     {
         ImmutableDictionary<LintOption, object>.Builder? values = null;
-        foreach (var option in OptionCatalog.All)
+        foreach (var option in options.All)
         {
             if (option.Key is { } key && applies(option) && lookup(key) is { } text && option.ReadBoxed(text) is { } value)
             {
@@ -68,8 +68,8 @@ public sealed class OptionValues
         return values is null ? Empty : new(values.ToImmutable());
     }
 
-    /// <summary>The values as text (<c>key=value</c>, list items joined by commas), in catalogue order: equal text, equal values.</summary>
+    /// <summary>The values as text (<c>key=value</c>, list items joined by commas), in key order: equal text, equal values.</summary>
     public override string ToString() => string.Join(
         "|",
-        OptionCatalog.All.Where(_values.ContainsKey).Select(o => o + "=" + (_values[o] is IEnumerable<string> items ? string.Join(",", items) : _values[o].ToString())));
+        _values.Keys.OrderBy(o => o.ToString(), StringComparer.Ordinal).Select(o => o + "=" + (_values[o] is IEnumerable<string> items ? string.Join(",", items) : _values[o].ToString())));
 }

@@ -5,6 +5,7 @@ using ManifestLint.Model;
 using ManifestLint.Model.Kustomize;
 using ManifestLint.Analysis;
 using Microsoft.CodeAnalysis;
+using ManifestLint.Configuration;
 using FileOptions = ManifestLint.Analysis.FileOptions;
 
 namespace ManifestLint.Engine;

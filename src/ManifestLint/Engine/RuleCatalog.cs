@@ -1,11 +1,12 @@
 using ManifestLint.Rules;
 using ManifestLint.Analysis;
+using ManifestLint.Configuration;
 using Microsoft.CodeAnalysis;
 
 namespace ManifestLint.Engine;
 
 /// <summary>The rules of the engine and their descriptors ordered by ID.</summary>
-public sealed class RuleCatalog
+public sealed class RuleCatalog : IRuleSet
 {
     private static readonly Lazy<RuleCatalog> DefaultCatalog = new(() => new RuleCatalog(CreateRules()));
 
@@ -36,6 +37,11 @@ public sealed class RuleCatalog
     public IReadOnlyList<DiagnosticDescriptor> Descriptors { get; }
 
     public IReadOnlyDictionary<string, DiagnosticDescriptor> ById { get; }
+
+    /// <summary>The engine's options and the ones these rules declare.</summary>
+    public OptionSet Options => _options ??= new OptionSet(Rules.SelectMany(r => r.Options));
+
+    private OptionSet? _options;
 
     /// <summary>
     /// The rule's PascalCase name: the class name of a rule that declares one descriptor (ReferencedKeyDoesNotExist),

@@ -2,6 +2,7 @@ using ManifestLint.Loading;
 using ManifestLint.Model;
 using ManifestLint.Analysis;
 using Microsoft.CodeAnalysis;
+using ManifestLint.Configuration;
 using FileOptions = ManifestLint.Analysis.FileOptions;
 
 namespace ManifestLint.Engine;

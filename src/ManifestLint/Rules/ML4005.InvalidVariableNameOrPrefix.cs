@@ -4,6 +4,7 @@ using ManifestLint.Model;
 using ManifestLint.Yaml;
 using Microsoft.CodeAnalysis;
 using ManifestLint.Text;
+using ManifestLint.Configuration;
 
 namespace ManifestLint.Rules;
 

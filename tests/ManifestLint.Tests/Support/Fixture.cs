@@ -4,6 +4,7 @@ using ManifestLint.Analysis;
 using ManifestLint.Loading;
 using Microsoft.CodeAnalysis;
 using ManifestLint.Engine;
+using ManifestLint.Configuration;
 
 namespace ManifestLint.Tests.Support;
 

@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis;
 
-namespace ManifestLint.Analysis;
+namespace ManifestLint.Configuration;
 
 /// <summary>
 /// Roslyn's <see cref="ReportDiagnostic"/> settings applied to a descriptor. The words users write for them are

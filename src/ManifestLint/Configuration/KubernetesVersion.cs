@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ManifestLint.Analysis;
+namespace ManifestLint.Configuration;
 
 /// <summary>The Kubernetes minor version a run targets (<c>--kube-version 1.31</c>).</summary>
 public readonly record struct KubernetesVersion(int Major, int Minor) : IComparable<KubernetesVersion>

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace ManifestLint.Analysis;
+namespace ManifestLint.Configuration;
 
 /// <summary>
 /// Objects the user declares to exist outside the linted set: <c>KIND/NAME</c> patterns (<c>secret/db-*</c>; kind
