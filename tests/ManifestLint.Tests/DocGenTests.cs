@@ -52,6 +52,16 @@ public sealed class DocGenTests
     }
 
     [Fact]
+    public void The_rule_list_holds_every_rule_type_in_id_order()
+    {
+        var source = RuleList.Source(RuleCatalog.From(RuleList.Discover()));
+        var listed = System.Text.RegularExpressions.Regex.Matches(source, @"// (ML\d{4})").Select(m => m.Groups[1].Value).ToArray();
+
+        Assert.Equal(RuleCatalog.Default.Descriptors.Select(d => d.Id), listed);
+        Assert.Equal(RuleCatalog.Default.Rules.Select(r => r.GetType()), RuleList.Discover().Select(r => r.GetType()));
+    }
+
+    [Fact]
     public void Write_mode_restores_the_header_and_keeps_the_hand_written_body()
     {
         using var repository = CopyOfRepository();
@@ -196,7 +206,7 @@ public sealed class DocGenTests
     private static TempDirectory CopyOfRepository()
     {
         var copy = new TempDirectory();
-        foreach (var relative in new[] { "ManifestLint.sln", "README.md", RuleDocuments.ShippedPath, RuleDocuments.UnshippedPath })
+        foreach (var relative in new[] { "ManifestLint.sln", "README.md", RuleDocuments.ShippedPath, RuleDocuments.UnshippedPath, RuleList.Path })
         {
             copy.Write(relative, File.ReadAllText(Path.Combine(RepositoryPaths.Root, relative)));
         }

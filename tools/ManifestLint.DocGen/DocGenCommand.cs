@@ -52,7 +52,9 @@ public static class DocGenCommand
         IReadOnlyList<GeneratedDocument> documents;
         try
         {
-            documents = RuleDocuments.Generate(root, catalog ?? RuleCatalog.Default);
+            // The rules found in the engine, not the engine's list: a rule just added is not in the list yet, and the
+            // generator writes it there.
+            documents = RuleDocuments.Generate(root, catalog ?? RuleCatalog.From(RuleList.Discover()));
         }
         catch (DocGenException e)
         {

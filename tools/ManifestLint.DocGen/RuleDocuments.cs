@@ -52,6 +52,7 @@ public static class RuleDocuments
 
         var shipped = ReleaseTracking.ParseShipped(Read(root, ShippedPath) ?? string.Empty);
         documents.Add(new GeneratedDocument(UnshippedPath, Read(root, UnshippedPath), ReleaseTracking.Unshipped(catalog, shipped)));
+        documents.Add(new GeneratedDocument(RuleList.Path, Read(root, RuleList.Path), RuleList.Source(catalog)));
         return documents;
     }
 
