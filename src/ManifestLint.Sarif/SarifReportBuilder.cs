@@ -21,7 +21,7 @@ public static class SarifReportBuilder
 
     public static SarifLog Build(LintResult result, RuleCatalog catalog, SarifReportOptions options)
     {
-        var files = result.Files.ToDictionary(f => f.Path, StringComparer.Ordinal);
+        var files = result.FilesByPath;
         var descriptors = catalog.Descriptors;
         var ruleIndex = descriptors.Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         var root = Root(options.WorkingDirectory);

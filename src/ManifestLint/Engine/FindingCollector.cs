@@ -25,7 +25,7 @@ internal sealed class FindingCollector
     private readonly List<string> _internalErrors = new();
     private readonly FindingBudget _budget = new();
     private readonly FileOptions _options;
-    private readonly Dictionary<string, SourceFile> _files;
+    private readonly IReadOnlyDictionary<string, SourceFile> _files;
 
     public FindingCollector(FileOptions options, LintedSet set, IReadOnlyList<KustomizeBuild> builds)
     {
@@ -43,11 +43,7 @@ internal sealed class FindingCollector
             }
         }
 
-        _files = new Dictionary<string, SourceFile>(StringComparer.Ordinal);
-        foreach (var file in set.Files)
-        {
-            _files[file.Path] = file;
-        }
+        _files = set.FilesByPath;
     }
 
     public IReadOnlyList<string> InternalErrors

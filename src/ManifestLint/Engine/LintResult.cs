@@ -26,6 +26,9 @@ public sealed class LintResult
 
     public IReadOnlyList<SourceFile> Files => Set.Files;
 
+    /// <summary>The files by full path, as a finding's location names them.</summary>
+    public IReadOnlyDictionary<string, SourceFile> FilesByPath => Set.FilesByPath;
+
     /// <summary>Findings with their effective severity, in a deterministic order (file, position, rule).</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 

@@ -60,14 +60,8 @@ public sealed class Suppressions
     /// Splits sorted findings into those shown and those an annotation or comment silences, keeping their order, and
     /// marks the directives used (see <see cref="Unused"/>).
     /// </summary>
-    public (List<Diagnostic> Active, List<SuppressedDiagnostic> Suppressed) Split(IEnumerable<Diagnostic> diagnostics, IReadOnlyList<SourceFile> files)
+    public (List<Diagnostic> Active, List<SuppressedDiagnostic> Suppressed) Split(IEnumerable<Diagnostic> diagnostics, IReadOnlyDictionary<string, SourceFile> filesByPath)
     {
-        var filesByPath = new Dictionary<string, SourceFile>(StringComparer.Ordinal);
-        foreach (var file in files)
-        {
-            filesByPath[file.Path] = file;
-        }
-
         var active = new List<Diagnostic>();
         var suppressed = new List<SuppressedDiagnostic>();
         foreach (var diagnostic in diagnostics)

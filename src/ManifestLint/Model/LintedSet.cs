@@ -43,6 +43,25 @@ public sealed class LintedSet
 
     public IReadOnlyList<SourceFile> Files { get; }
 
+    /// <summary>
+    /// The files by full path (a finding's location names its file by path): built once, for the collector, the
+    /// suppressions and the reporters alike.
+    /// </summary>
+    public IReadOnlyDictionary<string, SourceFile> FilesByPath => _filesByPath ??= IndexFiles(Files);
+
+    private IReadOnlyDictionary<string, SourceFile>? _filesByPath;
+
+    private static Dictionary<string, SourceFile> IndexFiles(IReadOnlyList<SourceFile> files)
+    {
+        var byPath = new Dictionary<string, SourceFile>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            byPath[file.Path] = file;
+        }
+
+        return byPath;
+    }
+
     /// <summary>Every document (or list item) that has <c>apiVersion</c> or <c>kind</c>, in file and document order.</summary>
     public IReadOnlyList<KubeObject> Objects { get; }
 
