@@ -21,6 +21,10 @@ internal sealed class FindingCollector
     private readonly object _gate = new();
     private readonly List<Diagnostic> _diagnostics = new();
     private readonly List<KustomizeBuild?> _builds = new();
+    private readonly List<KubeObject?> _objects = new();
+
+    // The built objects a sorted finding comes from (one per build it occurs in), by finding instance.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<Diagnostic, IReadOnlyList<KubeObject>> _builtObjects = new();
     private readonly Dictionary<string, List<KustomizeBuild>> _buildsByFile = new(StringComparer.Ordinal);
     private readonly List<string> _internalErrors = new();
     private readonly FindingBudget _budget = new();
@@ -74,7 +78,8 @@ internal sealed class FindingCollector
         }
     }
 
-    public void Add(Diagnostic diagnostic, KustomizeBuild? build)
+    /// <summary>Adds a finding of <paramref name="build"/> (null: files as written) about <paramref name="obj"/>, when known.</summary>
+    public void Add(Diagnostic diagnostic, KustomizeBuild? build, KubeObject? obj = null)
     {
         var path = diagnostic.Location.GetLineSpan().Path;
         _files.TryGetValue(path, out var file);
@@ -100,6 +105,7 @@ internal sealed class FindingCollector
             {
                 _diagnostics.Add(diagnostic);
                 _builds.Add(build);
+                _objects.Add(build is null ? null : obj);
             }
         }
     }
@@ -126,10 +132,25 @@ internal sealed class FindingCollector
     {
         lock (_gate)
         {
-            var kept = _budget.Cap(Sort(NameHelmTemplates(MergeBuilds())), out var added);
+            var (merged, objects) = MergeBuilds();
+            var named = NameHelmTemplates(merged);
+            for (var i = 0; i < named.Count; i++)
+            {
+                if (objects[i] is { Count: > 0 } built)
+                {
+                    _builtObjects.Remove(named[i]);
+                    _builtObjects.Add(named[i], built);
+                }
+            }
+
+            var kept = _budget.Cap(Sort(named), out var added);
             return added ? Sort(kept) : kept;
         }
     }
+
+    /// <summary>The built objects a finding of <see cref="Sorted"/> was found in, one per kustomize build; null outside builds.</summary>
+    public IReadOnlyList<KubeObject>? BuiltObjectsOf(Diagnostic diagnostic) =>
+        _builtObjects.TryGetValue(diagnostic, out var objects) ? objects : null;
 
     /// <summary>
     /// A finding in <c>helm template</c> output names the template that rendered its document (from the
@@ -178,14 +199,15 @@ internal sealed class FindingCollector
     /// dev and the prod overlay both build) is reported once. Where the file is read by more than one build, the
     /// message names the builds the finding occurs in, so that a problem only one overlay causes names it.
     /// </summary>
-    private List<Diagnostic> MergeBuilds()
+    private (List<Diagnostic> Merged, List<List<KubeObject>?> Objects) MergeBuilds()
     {
         if (_buildsByFile.Count == 0)
         {
-            return new List<Diagnostic>(_diagnostics);
+            return (new List<Diagnostic>(_diagnostics), _diagnostics.Select(_ => (List<KubeObject>?)null).ToList());
         }
 
         var merged = new List<Diagnostic>(_diagnostics.Count);
+        var objects = new List<List<KubeObject>?>(_diagnostics.Count);
         var groups = new Dictionary<(string Id, string Path, int Start, int End, int Occurrence), int>();
         var labels = new List<List<string>?>();
         var occurrences = new Dictionary<(string, string, int, int, string?), int>();
@@ -197,6 +219,7 @@ internal sealed class FindingCollector
             {
                 merged.Add(diagnostic);
                 labels.Add(null);
+                objects.Add(null);
                 continue;
             }
 
@@ -213,12 +236,18 @@ internal sealed class FindingCollector
                     labels[at]!.Add(build.Label);
                 }
 
+                if (_objects[i] is { } more && !objects[at]!.Contains(more))
+                {
+                    objects[at]!.Add(more);
+                }
+
                 continue;
             }
 
             groups[key] = merged.Count;
             merged.Add(diagnostic);
             labels.Add(new List<string> { build.Label });
+            objects.Add(_objects[i] is { } first ? new List<KubeObject> { first } : new List<KubeObject>());
         }
 
         for (var i = 0; i < merged.Count; i++)
@@ -234,7 +263,7 @@ internal sealed class FindingCollector
             }
         }
 
-        return merged;
+        return (merged, objects);
     }
 
     private static IReadOnlyList<Diagnostic> Sort(List<Diagnostic> diagnostics)

@@ -78,7 +78,7 @@ public sealed class Linter
 
         // Suppressions apply last, to findings that would be shown, so that an unused one can be told apart.
         var suppressions = Suppressions.Build(set, _catalog);
-        var (active, suppressed) = suppressions.Split(collector.Sorted(), set.FilesByPath);
+        var (active, suppressed) = suppressions.Split(collector.Sorted(), set.FilesByPath, collector.BuiltObjectsOf);
 
         var messages = (_options.Configuration?.Messages ?? Array.Empty<ConfigurationMessage>())
             .Concat(knowledgeMessages)

@@ -117,11 +117,15 @@ internal sealed class RuleRunner
         }
     }
 
-    private void RunObjectActions(RuleActions actions, LintedSet set, FindingCollector collector, Action<Diagnostic> report)
+    private void RunObjectActions(RuleActions actions, LintedSet set, FindingCollector collector, Action<Diagnostic> reportToSet)
     {
         void AnalyzeObject(KubeObject obj)
         {
             var options = _fileOptions.For(obj.File);
+
+            // In a kustomize build a finding may sit in a patch file; it carries the built object, whose annotations
+            // (the base's, and what patches add) can silence it.
+            var report = set.KustomizeBuild is { } build ? d => collector.Add(d, build, obj) : reportToSet;
             foreach (var action in actions.Object)
             {
                 if (action.Kinds is null || (obj.Kind is not null && action.Kinds.Contains(obj.Kind)))
@@ -159,7 +163,7 @@ internal sealed class RuleRunner
 
         foreach (var action in actions.Set)
         {
-            collector.Invoke(action.Rule, set.KustomizeBuild is null ? "the linted set" : "kustomize build " + set.KustomizeBuild.Label, () => action.Action(new SetAnalysisContext(set, _options, _fileOptions, report)));
+            collector.Invoke(action.Rule, set.KustomizeBuild is null ? "the linted set" : "kustomize build " + set.KustomizeBuild.Label, () => action.Action(new SetAnalysisContext(set, _options, _fileOptions, reportToSet)));
         }
     }
 }

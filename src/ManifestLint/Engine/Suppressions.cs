@@ -60,14 +60,15 @@ public sealed class Suppressions
     /// Splits sorted findings into those shown and those an annotation or comment silences, keeping their order, and
     /// marks the directives used (see <see cref="Unused"/>).
     /// </summary>
-    public (List<Diagnostic> Active, List<SuppressedDiagnostic> Suppressed) Split(IEnumerable<Diagnostic> diagnostics, IReadOnlyDictionary<string, SourceFile> filesByPath)
+    /// <param name="builtObjectsOf">The built objects a finding of a kustomize build comes from (see <see cref="FindingCollector.BuiltObjectsOf"/>).</param>
+    public (List<Diagnostic> Active, List<SuppressedDiagnostic> Suppressed) Split(IEnumerable<Diagnostic> diagnostics, IReadOnlyDictionary<string, SourceFile> filesByPath, Func<Diagnostic, IReadOnlyList<KubeObject>?>? builtObjectsOf = null)
     {
         var active = new List<Diagnostic>();
         var suppressed = new List<SuppressedDiagnostic>();
         foreach (var diagnostic in diagnostics)
         {
             filesByPath.TryGetValue(diagnostic.Location.GetLineSpan().Path, out var file);
-            if (Find(diagnostic, file) is { } suppression)
+            if ((Find(diagnostic, file) ?? FindOnBuiltObjects(diagnostic, builtObjectsOf?.Invoke(diagnostic))) is { } suppression)
             {
                 suppressed.Add(new SuppressedDiagnostic(diagnostic, suppression));
             }
@@ -105,9 +106,38 @@ public sealed class Suppressions
             }
         }
 
-        var owner = _set.ObjectAt(file, diagnostic.Location.SourceSpan.Start);
-        var annotations = owner?.Metadata?.GetMapping("annotations");
-        if (annotations is null)
+        return _set.ObjectAt(file, diagnostic.Location.SourceSpan.Start) is { } owner ? FindAnnotation(diagnostic, owner) : null;
+    }
+
+    /// <summary>
+    /// A finding of kustomize builds whose place (a patch line) holds no suppression is silenced by an annotation of
+    /// the objects the builds made, the base's annotations included; when it occurs in several builds, only if every
+    /// one of their objects silences it.
+    /// </summary>
+    private static SuppressionInfo? FindOnBuiltObjects(Diagnostic diagnostic, IReadOnlyList<KubeObject>? objects)
+    {
+        if (objects is not { Count: > 0 })
+        {
+            return null;
+        }
+
+        SuppressionInfo? first = null;
+        foreach (var obj in objects.OrderBy(o => o.DisplayName, StringComparer.Ordinal))
+        {
+            if (FindAnnotation(diagnostic, obj) is not { } suppression)
+            {
+                return null;
+            }
+
+            first ??= suppression;
+        }
+
+        return first;
+    }
+
+    private static SuppressionInfo? FindAnnotation(Diagnostic diagnostic, KubeObject owner)
+    {
+        if (owner.Metadata?.GetMapping("annotations") is not { } annotations)
         {
             return null;
         }
@@ -117,7 +147,7 @@ public sealed class Suppressions
             if (annotations.GetEntry(key) is { } entry)
             {
                 var reason = (entry.Value as YamlScalar)?.Value ?? string.Empty;
-                return new SuppressionInfo("inSource", reason, $"{owner!.DisplayName}: annotation {key}");
+                return new SuppressionInfo("inSource", reason, $"{owner.DisplayName}: annotation {key}");
             }
         }
 

@@ -98,6 +98,29 @@ public sealed class KustomizeBuildTests
     }
 
     [Fact]
+    public void An_annotation_on_the_base_object_silences_what_a_patch_of_it_causes()
+    {
+        // The built Deployment carries the base's annotation; the patch line is where the finding is, not where the
+        // user says to ignore it.
+        using var temp = new TempDirectory();
+        temp.Write("base/deployment.yaml", Deployment.Replace("  name: web\n", "  name: web\n  annotations:\n    ignore-check.manifestlint.io/ML1003: keys come from the platform's defaults\n", StringComparison.Ordinal));
+        temp.Write("base/kustomization.yaml", "resources: [deployment.yaml]\nconfigMapGenerator:\n- name: app-config\n  literals: [LOG_LEVEL=info]\n");
+        temp.Write("prod/kustomization.yaml", "resources: [../base]\nnamespace: prod\npatches:\n- path: more-env.yaml\n");
+        temp.Write("prod/more-env.yaml", EnvPatch("TIMEOUT"));
+
+        var result = Lint(temp);
+
+        Assert.Empty(result.OfRule("ML1003"));
+        var suppressed = Assert.Single(result.Suppressed, s => s.Diagnostic.Id == "ML1003");
+        Assert.Equal("more-env.yaml", Path.GetFileName(suppressed.Diagnostic.Location.GetLineSpan().Path));
+        Assert.Equal("keys come from the platform's defaults", suppressed.Suppression.Justification);
+
+        // Without the annotation the same patch line is a finding.
+        temp.Write("base/deployment.yaml", Deployment);
+        Assert.Single(Lint(temp).OfRule("ML1003"));
+    }
+
+    [Fact]
     public void A_finding_in_an_inline_patch_points_at_its_line_in_the_kustomization()
     {
         using var temp = new TempDirectory();
