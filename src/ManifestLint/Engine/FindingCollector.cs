@@ -105,7 +105,7 @@ internal sealed class FindingCollector
             {
                 _diagnostics.Add(diagnostic);
                 _builds.Add(build);
-                _objects.Add(build is null ? null : obj);
+                _objects.Add(obj);
             }
         }
     }
@@ -134,7 +134,7 @@ internal sealed class FindingCollector
         {
             var (merged, objects) = MergeBuilds();
             var named = NameHelmTemplates(merged);
-            for (var i = 0; i < named.Count; i++)
+            for (var i = 0; objects is not null && i < named.Count; i++)
             {
                 if (objects[i] is { Count: > 0 } built)
                 {
@@ -199,11 +199,12 @@ internal sealed class FindingCollector
     /// dev and the prod overlay both build) is reported once. Where the file is read by more than one build, the
     /// message names the builds the finding occurs in, so that a problem only one overlay causes names it.
     /// </summary>
-    private (List<Diagnostic> Merged, List<List<KubeObject>?> Objects) MergeBuilds()
+    /// <returns>The findings, and for each the built objects it was found in (null when no build ran).</returns>
+    private (List<Diagnostic> Merged, List<List<KubeObject>?>? Objects) MergeBuilds()
     {
         if (_buildsByFile.Count == 0)
         {
-            return (new List<Diagnostic>(_diagnostics), _diagnostics.Select(_ => (List<KubeObject>?)null).ToList());
+            return (new List<Diagnostic>(_diagnostics), null);
         }
 
         var merged = new List<Diagnostic>(_diagnostics.Count);

@@ -14,7 +14,7 @@ internal static class LintScopes
     /// and the builds that share no file with it (a dev and a prod overlay of one base are alternatives, not both
     /// deployed).
     /// </summary>
-    public static IReadOnlyList<LintedSet> Plan(LintedSet set, IReadOnlyList<KustomizeBuild> builds, IReadOnlyList<SourceFile> files, Dictionary<SourceFile, string> namespaces, Model.Knowledge.KnowledgeTable? knowledge)
+    public static IReadOnlyList<LintedSet> Plan(LintedSet set, IReadOnlyList<KustomizeBuild> builds, Dictionary<SourceFile, string> namespaces, Model.Knowledge.KnowledgeTable? knowledge)
     {
         if (builds.Count == 0)
         {
@@ -23,7 +23,7 @@ internal static class LintScopes
 
         var built = new HashSet<string>(builds.SelectMany(b => b.Files), StringComparer.Ordinal);
         var flat = set.Without(built);
-        var byPath = files.GroupBy(f => f.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var byPath = set.FilesByPath;
         var buildSets = new List<LintedSet>();
         foreach (var build in builds)
         {

@@ -68,7 +68,7 @@ public sealed class Linter
         var set = LintedSet.Build(files, file => namespaces[file], knowledge);
         var buildFailures = new List<string>();
         var builds = _options.BuildKustomizations ? KustomizeBuilder.BuildAll(files, file => namespaces[file], file => !fileOptions.IsKustomizeOff(file), buildFailures) : Array.Empty<KustomizeBuild>();
-        var scopes = LintScopes.Plan(set, builds, files, namespaces, knowledge);
+        var scopes = LintScopes.Plan(set, builds, namespaces, knowledge);
         var runner = new RuleRunner(_catalog, _options, fileOptions);
         runner.BuildModels(scopes);
         var modelled = stopwatch.Elapsed;

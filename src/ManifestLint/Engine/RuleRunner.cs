@@ -47,7 +47,7 @@ internal sealed class RuleRunner
         RunFileActions(actions, set, collector);
         foreach (var scope in scopes)
         {
-            RunObjectActions(actions, scope, collector, diagnostic => collector.Add(diagnostic, scope.KustomizeBuild));
+            RunObjectActions(actions, scope, collector);
         }
     }
 
@@ -117,8 +117,10 @@ internal sealed class RuleRunner
         }
     }
 
-    private void RunObjectActions(RuleActions actions, LintedSet set, FindingCollector collector, Action<Diagnostic> reportToSet)
+    private void RunObjectActions(RuleActions actions, LintedSet set, FindingCollector collector)
     {
+        Action<Diagnostic> reportToSet = diagnostic => collector.Add(diagnostic, set.KustomizeBuild);
+
         void AnalyzeObject(KubeObject obj)
         {
             var options = _fileOptions.For(obj.File);

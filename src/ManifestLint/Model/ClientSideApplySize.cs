@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using ManifestLint.Yaml;
 
@@ -97,7 +98,7 @@ public sealed class ClientSideApplySize
     /// every node it does not change with its source, so a CRD that seven builds of one repository include is measured
     /// once, not eight times. The table holds nothing alive: an entry goes with its node.
     /// </summary>
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<YamlNode, StrongBox> LargeValueSizes = new();
+    private static readonly ConditionalWeakTable<YamlNode, StrongBox<long>> LargeValueSizes = new();
 
     /// <summary>Below this many nodes, measuring again costs less than the table.</summary>
     private const int LargeValueNodes = 256;
@@ -115,15 +116,8 @@ public sealed class ClientSideApplySize
     private static long Remember(YamlNode value, long size)
     {
         // Two threads may both measure a node; they get the same number, and the first one stays.
-        var known = new StrongBox(size);
+        var known = new StrongBox<long>(size);
         return LargeValueSizes.GetValue(value, _ => known).Value;
-    }
-
-    private sealed class StrongBox
-    {
-        public StrongBox(long value) => Value = value;
-
-        public long Value { get; }
     }
 
     private static long Metadata(KubeObject obj, YamlMapping? metadata, CompactJsonSize json, out long otherAnnotations)
