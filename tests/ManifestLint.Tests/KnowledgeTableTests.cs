@@ -170,7 +170,7 @@ public sealed class KnowledgeTableTests : IDisposable
         var made = Assert.Single(set.Graph.Find(ConfigKind.Secret, "shop", "web-tls")!.Definitions);
         Assert.Equal(ConfigOrigin.Producer, made.Origin);
         Assert.Equal("Secret shop/web-tls (made by Certificate shop/web)", made.DisplayName);
-        Assert.Equal(4, made.NameNode!.Start.Line);
+        Assert.Equal(4, made.NameRange!.Value.Start.Line);
         Assert.Null(set.Graph.Find(ConfigKind.Secret, "default", "web-tls"));
     }
 }

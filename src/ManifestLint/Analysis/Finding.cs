@@ -10,7 +10,13 @@ using ManifestLint.Text;
 namespace ManifestLint.Analysis;
 
 /// <summary>A second place that explains a finding (the ConfigMap that lacks a key, the first of two duplicates).</summary>
-public readonly record struct RelatedLocation(SourceFile File, YamlNode Node, string Message);
+public readonly record struct RelatedLocation(SourceFile File, SourceRange Range, string Message)
+{
+    public RelatedLocation(SourceFile file, YamlNode node, string message)
+        : this(file, node.Range, message)
+    {
+    }
+}
 
 /// <summary>
 /// Builds Roslyn <see cref="Diagnostic"/>s located at YAML nodes. Everything a report needs beyond Roslyn's
@@ -124,7 +130,7 @@ public static class Finding
         {
             for (var i = 0; i < related.Count; i++)
             {
-                additional.Add(LocationOf(related[i].File, related[i].Node));
+                additional.Add(LocationOf(related[i].File, related[i].Range));
                 properties[RelatedMessagePrefix + i.ToString(System.Globalization.CultureInfo.InvariantCulture)] = MessageText.Shorten(related[i].Message, MessageText.MaxArgumentLength);
             }
         }

@@ -125,7 +125,7 @@ public static class ReferenceText
                 break;
             }
 
-            if (definition.File is not { } file || definition.NameNode is not { } node)
+            if (definition.File is not { } file || definition.NameRange is not { } range)
             {
                 // An implicit object (kube-root-ca.crt) has no place in the set.
                 continue;
@@ -137,7 +137,7 @@ public static class ReferenceText
                 ConfigOrigin.Producer => $"{definition.DisplayName} is made from here",
                 _ => $"{definition.DisplayName} is defined here",
             };
-            related.Add(new RelatedLocation(file, node, message));
+            related.Add(new RelatedLocation(file, range, message));
         }
 
         return related;

@@ -33,14 +33,15 @@ public sealed class ConfigSource
     private readonly HashSet<string> _environmentKeySet;
     private readonly HashSet<string> _volumeKeySet;
 
+    // A manifest's environment keys and where each is written (for related locations); null for other origins.
+    private Dictionary<string, (SourceFile File, SourceRange Range)>? _keyPlaces;
+
     internal ConfigSource(
         ConfigKind kind,
         string name,
         string? @namespace,
         SourceFile? file,
-        YamlNode? nameNode,
-        KubeObject? obj,
-        Kustomization? kustomization,
+        SourceRange? nameRange,
         List<string> environmentKeys,
         List<string> volumeKeys,
         bool keysKnown,
@@ -53,9 +54,7 @@ public sealed class ConfigSource
         Name = name;
         Namespace = @namespace;
         File = file;
-        NameNode = nameNode;
-        Object = obj;
-        Kustomization = kustomization;
+        NameRange = nameRange;
         _environmentKeys = environmentKeys;
         _volumeKeys = volumeKeys;
         _environmentKeySet = new HashSet<string>(environmentKeys, StringComparer.Ordinal);
@@ -85,16 +84,14 @@ public sealed class ConfigSource
     public SourceFile? File { get; }
 
     /// <summary>
-    /// Where the definition names itself: <c>metadata.name</c>, the generator entry's <c>name</c>, the producer's field
-    /// that gives the name; null for implicit objects.
+    /// Where the definition names itself in <see cref="File"/>: <c>metadata.name</c>, the generator entry's
+    /// <c>name</c>, the producer's field that gives the name; null for implicit objects. The graph keeps places, not
+    /// YAML nodes: it outlives the trees it was read from.
     /// </summary>
-    public YamlNode? NameNode { get; }
+    public SourceRange? NameRange { get; }
 
-    /// <summary>The ConfigMap or Secret object; null for a generated source.</summary>
-    public KubeObject? Object { get; }
-
-    /// <summary>The kustomization whose generator defines it; null for an object.</summary>
-    public Kustomization? Kustomization { get; }
+    /// <summary>True for a ConfigMap or Secret written in a manifest without <c>metadata.namespace</c> (it takes the default).</summary>
+    public bool WrittenWithoutNamespace { get; private init; }
 
     public ConfigOrigin Origin { get; }
 
@@ -160,6 +157,21 @@ public sealed class ConfigSource
 
     public bool HasEnvironmentKey(string key) => _environmentKeySet.Contains(key);
 
+    /// <summary>
+    /// Where an environment variable's key is written: the key of <c>data</c> Kubernetes keeps (the last), else that
+    /// of <c>stringData</c>; for a generator or a producer that makes the key, where it names the object; null when
+    /// the definition does not make the key or shows no place.
+    /// </summary>
+    public (SourceFile File, SourceRange Range)? EnvironmentKeyPlace(string key)
+    {
+        if (_keyPlaces is { } places)
+        {
+            return places.TryGetValue(key, out var place) ? place : null;
+        }
+
+        return File is { } file && NameRange is { } range && HasEnvironmentKey(key) ? (file, range) : null;
+    }
+
     public bool HasVolumeKey(string key) => _volumeKeySet.Contains(key);
 
     public override string ToString() => DisplayName;
@@ -188,13 +200,17 @@ public sealed class ConfigSource
             known &= AddKeys(obj.Root, "stringData", data.StringData, environment, volume);
         }
 
-        return new ConfigSource(data.Kind, obj.Name, obj.Namespace, obj.FileOf(obj.NameNode), obj.NameNode, obj, null,
-            environment, volume, known, data.Immutable, extendsBase: false, ConfigOrigin.Manifest);
+        return new ConfigSource(data.Kind, obj.Name, obj.Namespace, obj.FileOf(obj.NameNode), obj.NameNode.Range,
+            environment, volume, known, data.Immutable, extendsBase: false, ConfigOrigin.Manifest)
+        {
+            WrittenWithoutNamespace = !obj.HasExplicitNamespace,
+            _keyPlaces = KeyPlaces(obj, data),
+        };
     }
 
     /// <summary>What a generator of a kustomize build makes, with its built name and namespace.</summary>
     internal static ConfigSource FromBuildGenerator(Kustomize.GeneratedObject made, string @namespace) =>
-        new(made.Kind, made.Name, @namespace, made.File, made.NameNode, null, made.Kustomization,
+        new(made.Kind, made.Name, @namespace, made.File, made.NameNode.Range,
             new List<string>(made.Keys), new List<string>(made.Keys), made.KeysKnown, made.Immutable || made.Hashed, extendsBase: false, ConfigOrigin.Generator)
         {
             IsBuilt = true,
@@ -205,7 +221,7 @@ public sealed class ConfigSource
     internal static ConfigSource FromProducer(Knowledge.ProducedObject made, string? madeBy = null, bool guessed = false)
     {
         var keys = made.Keys ?? Array.Empty<string>();
-        return new ConfigSource(made.Kind, made.Name, made.Namespace, made.Anchor is null ? made.Producer.File : made.Producer.FileOf(made.Anchor), made.Anchor, null, null,
+        return new ConfigSource(made.Kind, made.Name, made.Namespace, made.Anchor is null ? made.Producer.File : made.Producer.FileOf(made.Anchor), made.Anchor?.Range,
             new List<string>(keys), new List<string>(keys), made.Keys is not null, immutable: false, extendsBase: false,
             ConfigOrigin.Producer, madeBy ?? made.Producer.DisplayName)
         {
@@ -217,9 +233,28 @@ public sealed class ConfigSource
     internal static ConfigSource FromImplicit(Knowledge.ImplicitObject implicitObject)
     {
         var keys = implicitObject.Keys ?? Array.Empty<string>();
-        return new ConfigSource(implicitObject.Kind, implicitObject.Name, null, null, null, null, null,
+        return new ConfigSource(implicitObject.Kind, implicitObject.Name, null, null, null,
             new List<string>(keys), new List<string>(keys), implicitObject.Keys is not null, immutable: false, extendsBase: false,
             ConfigOrigin.Implicit, implicitObject.MadeBy);
+    }
+
+    private static Dictionary<string, (SourceFile File, SourceRange Range)> KeyPlaces(KubeObject obj, ConfigData data)
+    {
+        // stringData first, so that a key of data (which Kubernetes keeps when both have it) wins; within a map the
+        // last entry wins, as kubectl keeps the last duplicate.
+        var places = new Dictionary<string, (SourceFile File, SourceRange Range)>(StringComparer.Ordinal);
+        foreach (var map in new[] { data.Kind == ConfigKind.Secret ? data.StringData : null, data.Data })
+        {
+            foreach (var entry in map?.Entries ?? default)
+            {
+                if (entry.Name is not null)
+                {
+                    places[entry.Name] = (obj.Origins is null ? obj.File : obj.FileOf(entry.Key), entry.KeyRange);
+                }
+            }
+        }
+
+        return places;
     }
 
     /// <summary>Adds the keys of one data map; false when the field is there but is not a mapping (keys unknown).</summary>

@@ -41,7 +41,7 @@ internal static class KustomizeGenerator
         // kustomize stores every generated value in data (a file that is not UTF-8 would go to binaryData; its
         // content is not read here), so environment variables and volumes see the same keys.
         // A content hash in the name makes every change a new object that the pods roll to: in effect immutable.
-        return new ConfigSource(kind, name, kustomization.Namespace ?? entry.GetString("namespace"), kustomization.File, nameNode, null, kustomization,
+        return new ConfigSource(kind, name, kustomization.Namespace ?? entry.GetString("namespace"), kustomization.File, nameNode.Range,
             keys, new List<string>(keys), known, IsImmutable(kustomization, entry) || IsHashed(kustomization, entry), extendsBase: entry.GetString("behavior") == "merge", ConfigOrigin.Generator);
     }
 

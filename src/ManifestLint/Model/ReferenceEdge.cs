@@ -1,3 +1,4 @@
+using ManifestLint.Loading;
 using ManifestLint.Yaml;
 
 namespace ManifestLint.Model;
@@ -30,13 +31,22 @@ public enum ReferenceEdgeKind
 /// <summary>One place of the set that names a ConfigMap or Secret: an edge of the <see cref="ReferenceGraph"/>.</summary>
 public sealed class ReferenceEdge
 {
-    private ReferenceEdge(ReferenceEdgeKind kind, ObjectIdentity target, KubeObject owner, YamlNode node, Container? container)
+    private ReferenceEdge(ReferenceEdgeKind kind, ObjectIdentity target, Owner owner, YamlNode node, string? containerName)
     {
         Kind = kind;
         Target = target;
-        Owner = owner;
-        Node = node;
-        Container = container;
+        OwnerName = owner.Name;
+        File = owner.Object.FileOf(node);
+        Range = node.Range;
+        ContainerName = containerName;
+    }
+
+    /// <summary>The object that holds references, with its name for messages made once for all of them.</summary>
+    private readonly record struct Owner(KubeObject Object, string Name)
+    {
+        public string Namespace => Object.Namespace;
+
+        public static Owner Of(KubeObject obj) => new(obj, obj.DisplayName);
     }
 
     public ReferenceEdgeKind Kind { get; }
@@ -44,17 +54,20 @@ public sealed class ReferenceEdge
     /// <summary>What it names, in the namespace where Kubernetes looks it up (the pod's, docs/kubernetes-behaviour.md#namespaces).</summary>
     public ObjectIdentity Target { get; }
 
-    /// <summary>The object that holds the reference.</summary>
-    public KubeObject Owner { get; }
+    /// <summary>The object that holds the reference, as messages name it (<c>Deployment default/web</c>).</summary>
+    public string OwnerName { get; }
 
-    /// <summary>The YAML node a finding about this use points at (the env entry, the mount, the name).</summary>
-    public YamlNode Node { get; }
+    /// <summary>The file of the YAML node a finding about this use points at (the env entry, the mount, the name).</summary>
+    public SourceFile File { get; }
 
-    /// <summary>The container that reads the object; null for unmounted volumes and secret names.</summary>
-    public Container? Container { get; }
+    /// <summary>Where that node is written. The graph keeps places, not nodes: it outlives the trees it was read from.</summary>
+    public SourceRange Range { get; }
+
+    /// <summary>The container that reads the object, as messages name it; null for unmounted volumes and secret names.</summary>
+    public string? ContainerName { get; }
 
     /// <summary>True when a container reads the object when it starts or while it runs.</summary>
-    public bool IsContainerUse => Container is not null;
+    public bool IsContainerUse => ContainerName is not null;
 
     /// <summary>True when the container sees later changes of the object (only whole-volume mounts do).</summary>
     public bool SeesUpdates => Kind == ReferenceEdgeKind.VolumeMount;
@@ -64,9 +77,10 @@ public sealed class ReferenceEdge
         var edges = new List<ReferenceEdge>();
         foreach (var obj in set.Objects)
         {
+            var owner = Owner.Of(obj);
             foreach (var pod in obj.PodSpecs)
             {
-                AddPod(edges, pod);
+                AddPod(edges, pod, owner);
             }
 
             // A ServiceAccount hands its image pull secrets to every pod that runs as it.
@@ -78,7 +92,7 @@ public sealed class ReferenceEdge
                     {
                         if (item is YamlMapping mapping && mapping.GetScalar("name") is { Value.Length: > 0 } name)
                         {
-                            edges.Add(new ReferenceEdge(ReferenceEdgeKind.ServiceAccountOrPullSecret, Secret(obj.Namespace, name.Value), obj, name, null));
+                            edges.Add(new ReferenceEdge(ReferenceEdgeKind.ServiceAccountOrPullSecret, Secret(obj.Namespace, name.Value), owner, name, null));
                         }
                     }
                 }
@@ -88,23 +102,23 @@ public sealed class ReferenceEdge
         return edges;
     }
 
-    private static void AddPod(List<ReferenceEdge> edges, PodSpec pod)
+    private static void AddPod(List<ReferenceEdge> edges, PodSpec pod, Owner owner)
     {
-        var owner = pod.Owner;
         var ns = owner.Namespace;
-        foreach (var container in pod.Containers)
+        foreach (var podContainer in pod.Containers)
         {
-            foreach (var env in container.Env)
+            var container = podContainer.DisplayName;
+            foreach (var env in podContainer.Env)
             {
                 Add(edges, ReferenceEdgeKind.EnvironmentVariable, ns, env.KeyReference, owner, env.Node, container);
             }
 
-            foreach (var envFrom in container.EnvFrom)
+            foreach (var envFrom in podContainer.EnvFrom)
             {
                 Add(edges, ReferenceEdgeKind.EnvFrom, ns, envFrom.Reference, owner, envFrom.Node, container);
             }
 
-            foreach (var mount in container.VolumeMounts)
+            foreach (var mount in podContainer.VolumeMounts)
             {
                 var kind = mount.SubPath is not null || !string.IsNullOrEmpty(mount.SubPathExpr)
                     ? ReferenceEdgeKind.SubPathMount
@@ -140,7 +154,7 @@ public sealed class ReferenceEdge
         }
     }
 
-    private static void Add(List<ReferenceEdge> edges, ReferenceEdgeKind kind, string ns, ObjectReference? reference, KubeObject owner, YamlNode node, Container? container)
+    private static void Add(List<ReferenceEdge> edges, ReferenceEdgeKind kind, string ns, ObjectReference? reference, Owner owner, YamlNode node, string? container)
     {
         if (reference?.Name is { Length: > 0 } name)
         {

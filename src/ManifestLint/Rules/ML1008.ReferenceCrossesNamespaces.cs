@@ -47,7 +47,7 @@ public sealed class ReferenceCrossesNamespaces : ManifestRule
     private static string DefaultNamespaceHint(ReferenceProblem problem, IReadOnlyList<string> namespaces, string defaultNamespace)
     {
         var pod = problem.Use.Pod.Owner;
-        if (pod.HasExplicitNamespace && problem.Resolution.Elsewhere.Any(s => s.Object is { HasExplicitNamespace: false }))
+        if (pod.HasExplicitNamespace && problem.Resolution.Elsewhere.Any(s => s.WrittenWithoutNamespace))
         {
             return $" (The {problem.Use.Reference.KindName}'s manifest names no namespace, so it was taken as '{defaultNamespace}'; if you apply it with -n {pod.Namespace}, lint with --namespace {pod.Namespace}.)";
         }

@@ -20,18 +20,15 @@ public sealed class ConfigMapIsNeverReferenced : ManifestRule
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
-    public override void Initialize(RuleContext context) => context.RegisterSetAction(context =>
+    public override void Initialize(RuleContext context) => context.RegisterObjectAction(context =>
     {
-        var graph = context.Set.Graph;
-        foreach (var source in graph.All)
+        // Only objects written in manifests: generated, produced and implicit objects are not the user's to delete.
+        var obj = context.Object;
+        if (obj.Name is null || obj.NameNode is not { } name || context.Set.Graph.ReferencesTo(obj.Identity).Count > 0)
         {
-            // Only objects written in manifests: generated, produced and implicit objects are not the user's to delete.
-            if (source.Object is not { } obj || graph.ReferencesTo(obj.Identity).Count > 0)
-            {
-                continue;
-            }
-
-            context.ReportAt(Rule, obj, source.NameNode!, null, source.DisplayName);
+            return;
         }
-    });
+
+        context.ReportAt(Rule, name, obj.DisplayName);
+    }, "ConfigMap", "Secret");
 }

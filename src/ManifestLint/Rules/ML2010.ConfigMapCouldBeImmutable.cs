@@ -22,31 +22,28 @@ public sealed class ConfigMapCouldBeImmutable : ManifestRule
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
-    public override void Initialize(RuleContext context) => context.RegisterSetAction(context =>
+    public override void Initialize(RuleContext context) => context.RegisterObjectAction(context =>
     {
-        var graph = context.Set.Graph;
-        foreach (var obj in context.Set.Objects)
+        var obj = context.Object;
+        if (obj.Name is null || ConfigData.From(obj)!.Immutable)
         {
-            if (!(obj.IsKind("ConfigMap") || obj.IsKind("Secret")) || obj.Name is null || ConfigData.From(obj)!.Immutable)
-            {
-                continue;
-            }
-
-            var uses = graph.ReferencesTo(obj.Identity).Where(u => u.IsContainerUse).ToList();
-            if (uses.Count == 0 || uses.Any(u => u.SeesUpdates))
-            {
-                continue;
-            }
-
-            var related = uses.Take(MaxRelatedUses)
-                .Select(u => new RelatedLocation(u.Owner.FileOf(u.Node), u.Node, $"Read here by {u.Container!.DisplayName} of {u.Owner.DisplayName} ({Describe(u.Kind)})."))
-                .ToArray();
-            var first = uses[0];
-            var others = uses.Count > 1 ? $" and {uses.Count - 1} more" : string.Empty;
-            context.ReportAt(Rule, obj, obj.AnchorNode, related,
-                obj.DisplayName, Channels(uses), first.Container!.DisplayName, first.Owner.DisplayName, others);
+            return;
         }
-    });
+
+        var uses = context.Set.Graph.ReferencesTo(obj.Identity).Where(u => u.IsContainerUse).ToList();
+        if (uses.Count == 0 || uses.Any(u => u.SeesUpdates))
+        {
+            return;
+        }
+
+        var related = uses.Take(MaxRelatedUses)
+            .Select(u => new RelatedLocation(u.File, u.Range, $"Read here by {u.ContainerName} of {u.OwnerName} ({Describe(u.Kind)})."))
+            .ToArray();
+        var first = uses[0];
+        var others = uses.Count > 1 ? $" and {uses.Count - 1} more" : string.Empty;
+        context.ReportAt(Rule, obj.AnchorNode, related,
+            obj.DisplayName, Channels(uses), first.ContainerName, first.OwnerName, others);
+    }, "ConfigMap", "Secret");
 
     private static string Channels(IReadOnlyList<ReferenceEdge> uses)
     {

@@ -73,12 +73,9 @@ public sealed class EnvFromKeyIsNotPortable : ManifestRule
             foreach (var definition in source.Target?.Definitions ?? Array.Empty<ConfigSource>())
             {
                 // A manifest shows the key itself; a generator or producer shows where it is made.
-                var data = definition.Object is { } obj ? ConfigData.From(obj) : null;
-                var node = (Yaml.YamlNode?)(data?.Data?.GetEntry(key) ?? data?.StringData?.GetEntry(key))?.Key
-                           ?? (definition.Object is null && definition.HasEnvironmentKey(key) ? definition.NameNode : null);
-                if (node is not null && (definition.Object?.FileOf(node) ?? definition.File) is { } file)
+                if (definition.EnvironmentKeyPlace(key) is { } place)
                 {
-                    related.Add(new RelatedLocation(file, node, $"key '{key}' of {source.DisplayName}"));
+                    related.Add(new RelatedLocation(place.File, place.Range, $"key '{key}' of {source.DisplayName}"));
                     break;
                 }
             }

@@ -60,6 +60,9 @@ public sealed class YamlEntry
     /// asked for cannot be the one in hand).</summary>
     internal bool HasKey(YamlNode node) => ReferenceEquals(Volatile.Read(ref _key), node);
 
+    /// <summary>Where the key is written, without building its node.</summary>
+    internal SourceRange KeyRange => Volatile.Read(ref _key) is { } key ? key.Range : _keyRange;
+
     /// <summary>Where the key starts, without building its node.</summary>
     internal int KeyStartOffset => Volatile.Read(ref _key) is { } key ? key.Range.Start.Offset : _keyRange.Start.Offset;
 }
