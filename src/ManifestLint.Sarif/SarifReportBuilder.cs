@@ -25,13 +25,13 @@ public static class SarifReportBuilder
         var descriptors = catalog.Descriptors;
         var ruleIndex = descriptors.Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         var root = Root(options.WorkingDirectory);
-        var lineHashes = LineHashes(result, files);
+        var lineHashes = LineHashes(result);
 
-        var results = new List<Result>(result.Diagnostics.Count);
-        for (var i = 0; i < result.Diagnostics.Count; i++)
+        var results = new List<Result>(result.Findings.Count);
+        for (var i = 0; i < result.Findings.Count; i++)
         {
-            var diagnostic = result.Diagnostics[i];
-            var sarif = ToResult(diagnostic, ruleIndex[diagnostic.Id], files, root, lineHashes);
+            var finding = result.Findings[i];
+            var sarif = ToResult(finding, ruleIndex[finding.Diagnostic.Id], files, root, lineHashes);
             if (options.Baseline is { } baseline)
             {
                 sarif.BaselineState = baseline.IsNew[i] ? BaselineState.New : BaselineState.Unchanged;
@@ -42,7 +42,7 @@ public static class SarifReportBuilder
 
         foreach (var suppressed in result.Suppressed)
         {
-            var sarif = ToResult(suppressed.Diagnostic, ruleIndex[suppressed.Diagnostic.Id], files, root, lineHashes);
+            var sarif = ToResult(suppressed.Finding, ruleIndex[suppressed.Diagnostic.Id], files, root, lineHashes);
             sarif.Suppressions = new List<Suppression>
             {
                 new() { Kind = SuppressionKind.InSource, Status = SuppressionStatus.Accepted, Justification = suppressed.Suppression.Justification },
@@ -134,14 +134,15 @@ public static class SarifReportBuilder
     }
 
     private static Result ToResult(
-        CodeAnalysis.Diagnostic diagnostic,
+        LintFinding finding,
         int ruleIndex,
         IReadOnlyDictionary<string, SourceFile> files,
         string root,
         IReadOnlyDictionary<string, IReadOnlyDictionary<int, string>> lineHashes)
     {
+        var diagnostic = finding.Diagnostic;
         var span = diagnostic.Location.GetLineSpan();
-        files.TryGetValue(span.Path, out var file);
+        var file = finding.File;
         var displayPath = file?.DisplayPath ?? span.Path;
         var result = new Result
         {
@@ -461,14 +462,14 @@ public static class SarifReportBuilder
         };
     }
 
-    private static IReadOnlyDictionary<string, IReadOnlyDictionary<int, string>> LineHashes(LintResult result, IReadOnlyDictionary<string, SourceFile> files)
+    private static IReadOnlyDictionary<string, IReadOnlyDictionary<int, string>> LineHashes(LintResult result)
     {
         var hashes = new Dictionary<string, IReadOnlyDictionary<int, string>>(StringComparer.Ordinal);
-        foreach (var group in result.Diagnostics.Concat(result.Suppressed.Select(s => s.Diagnostic)).GroupBy(d => d.Location.GetLineSpan().Path))
+        foreach (var group in result.Findings.Concat(result.Suppressed.Select(s => s.Finding)).GroupBy(f => f.Diagnostic.Location.GetLineSpan().Path))
         {
-            if (files.TryGetValue(group.Key, out var file) && file.Text.Length > 0)
+            if (group.First().File is { } file && file.Text.Length > 0)
             {
-                var lines = new HashSet<int>(group.Select(d => d.Location.GetLineSpan().StartLinePosition.Line + 1));
+                var lines = new HashSet<int>(group.Select(f => f.Diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1));
                 hashes[group.Key] = LineHash.Compute(file.HasByteOrderMark ? "\uFEFF" + file.Text : file.Text, lines);
             }
         }

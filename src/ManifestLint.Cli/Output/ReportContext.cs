@@ -9,7 +9,7 @@ namespace ManifestLint.Cli.Output;
 /// <summary>A finished run as the reporters see it: findings with display paths and 1-based positions.</summary>
 internal sealed class ReportContext
 {
-    private readonly Dictionary<string, SourceFile> _files = new(StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, SourceFile> _files;
 
     public ReportContext(LintResult result, CliConsole console, bool useColor, bool showSuppressed = false)
     {
@@ -18,10 +18,9 @@ internal sealed class ReportContext
         UseColor = useColor;
         ShowSuppressed = showSuppressed;
         Shown = result.Diagnostics;
-        foreach (var file in result.Files)
-        {
-            _files[file.Path] = file;
-        }
+
+        // Related locations and configuration messages name other files than the findings' own: by path.
+        _files = result.FilesByPath;
     }
 
     public LintResult Result { get; }

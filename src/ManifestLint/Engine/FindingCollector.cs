@@ -19,17 +19,14 @@ namespace ManifestLint.Engine;
 internal sealed class FindingCollector
 {
     private readonly object _gate = new();
-    private readonly List<Diagnostic> _diagnostics = new();
+    private readonly List<LintFinding> _findings = new();
     private readonly List<KustomizeBuild?> _builds = new();
-    private readonly List<KubeObject?> _objects = new();
-
-    // The built objects a sorted finding comes from (one per build it occurs in), by finding instance.
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<Diagnostic, IReadOnlyList<KubeObject>> _builtObjects = new();
     private readonly Dictionary<string, List<KustomizeBuild>> _buildsByFile = new(StringComparer.Ordinal);
     private readonly List<string> _internalErrors = new();
     private readonly FindingBudget _budget = new();
     private readonly FileOptions _options;
     private readonly IReadOnlyDictionary<string, SourceFile> _files;
+    private readonly LintedSet _set;
 
     public FindingCollector(FileOptions options, LintedSet set, IReadOnlyList<KustomizeBuild> builds)
     {
@@ -48,6 +45,7 @@ internal sealed class FindingCollector
         }
 
         _files = set.FilesByPath;
+        _set = set;
     }
 
     public IReadOnlyList<string> InternalErrors
@@ -78,7 +76,10 @@ internal sealed class FindingCollector
         }
     }
 
-    /// <summary>Adds a finding of <paramref name="build"/> (null: files as written) about <paramref name="obj"/>, when known.</summary>
+    /// <summary>
+    /// Adds a finding of <paramref name="build"/> (null: files as written) that a rule reported while looking at
+    /// <paramref name="obj"/> (null: at a file or a set): in a build, the object the build made.
+    /// </summary>
     public void Add(Diagnostic diagnostic, KustomizeBuild? build, KubeObject? obj = null)
     {
         var path = diagnostic.Location.GetLineSpan().Path;
@@ -99,15 +100,30 @@ internal sealed class FindingCollector
             diagnostic = WithSeverity(diagnostic, effective.Value);
         }
 
+        var finding = new LintFinding(diagnostic, file, WrittenObject(file, diagnostic, build is null ? obj : null), build is not null && obj is not null ? new[] { obj } : null);
         lock (_gate)
         {
             if (_budget.Admit(diagnostic))
             {
-                _diagnostics.Add(diagnostic);
+                _findings.Add(finding);
                 _builds.Add(build);
-                _objects.Add(obj);
             }
         }
+    }
+
+    /// <summary>
+    /// The object as written whose YAML holds the finding: the object the rule looked at when the finding is in it,
+    /// else (file rules, findings at another object) the one of the file that holds the finding's start.
+    /// </summary>
+    private KubeObject? WrittenObject(SourceFile? file, Diagnostic diagnostic, KubeObject? looked)
+    {
+        if (file is null)
+        {
+            return null;
+        }
+
+        var offset = diagnostic.Location.SourceSpan.Start;
+        return looked is not null && ReferenceEquals(looked.File, file) && looked.Root.Range.Contains(offset) ? looked : _set.ObjectAt(file, offset);
     }
 
     /// <summary>
@@ -128,70 +144,70 @@ internal sealed class FindingCollector
         return false;
     }
 
-    public IReadOnlyList<Diagnostic> Sorted()
+    public IReadOnlyList<LintFinding> Sorted()
     {
         lock (_gate)
         {
-            var (merged, objects) = MergeBuilds();
-            var named = NameHelmTemplates(merged);
-            for (var i = 0; objects is not null && i < named.Count; i++)
+            var named = NameHelmTemplates(MergeBuilds());
+            var byDiagnostic = new Dictionary<Diagnostic, LintFinding>(named.Count, SameInstance.Comparer);
+            foreach (var finding in named)
             {
-                if (objects[i] is { Count: > 0 } built)
-                {
-                    _builtObjects.Remove(named[i]);
-                    _builtObjects.Add(named[i], built);
-                }
+                byDiagnostic[finding.Diagnostic] = finding;
             }
 
-            var kept = _budget.Cap(Sort(named), out var added);
-            return added ? Sort(kept) : kept;
+            var kept = _budget.Cap(Sort(named).Select(f => f.Diagnostic).ToArray(), out var added);
+
+            // A "... and N more" finding the budget adds is about the file and object where it stands.
+            var findings = kept.Select(d => byDiagnostic.TryGetValue(d, out var finding) ? finding : Locate(d)).ToList();
+            return added ? Sort(findings) : findings;
         }
     }
 
-    /// <summary>The built objects a finding of <see cref="Sorted"/> was found in, one per kustomize build; null outside builds.</summary>
-    public IReadOnlyList<KubeObject>? BuiltObjectsOf(Diagnostic diagnostic) =>
-        _builtObjects.TryGetValue(diagnostic, out var objects) ? objects : null;
+    private LintFinding Locate(Diagnostic diagnostic)
+    {
+        _files.TryGetValue(diagnostic.Location.GetLineSpan().Path, out var file);
+        return new LintFinding(diagnostic, file, WrittenObject(file, diagnostic, null), null);
+    }
 
     /// <summary>
     /// A finding in <c>helm template</c> output names the template that rendered its document (from the
     /// <c># Source:</c> comment): in the message, and as a related location at the comment.
     /// </summary>
-    private List<Diagnostic> NameHelmTemplates(List<Diagnostic> diagnostics)
+    private List<LintFinding> NameHelmTemplates(List<LintFinding> findings)
     {
         Dictionary<string, HelmSources?>? sources = null;
-        for (var i = 0; i < diagnostics.Count; i++)
+        for (var i = 0; i < findings.Count; i++)
         {
-            var path = diagnostics[i].Location.GetLineSpan().Path;
-            if (!_files.TryGetValue(path, out var file) || file.Skipped)
+            if (findings[i].File is not { Skipped: false } file)
             {
                 continue;
             }
 
             sources ??= new Dictionary<string, HelmSources?>(StringComparer.Ordinal);
-            if (!sources.TryGetValue(path, out var helm))
+            if (!sources.TryGetValue(file.Path, out var helm))
             {
-                sources[path] = helm = HelmSources.Of(file);
+                sources[file.Path] = helm = HelmSources.Of(file);
             }
 
-            if (helm?.At(diagnostics[i].Location.SourceSpan.Start) is not { } source)
+            if (helm?.At(findings[i].Diagnostic.Location.SourceSpan.Start) is not { } source)
             {
                 continue;
             }
 
-            var diagnostic = diagnostics[i];
+            var diagnostic = findings[i].Diagnostic;
             var index = diagnostic.AdditionalLocations.Count;
             var properties = diagnostic.Properties
                 .SetItem(Finding.RelatedMessagePrefix + index.ToString(CultureInfo.InvariantCulture), $"Rendered from the Helm template {source.Template}.")
                 .SetItem(Linter.HelmTemplateProperty, source.Template);
-            diagnostics[i] = Recreate(
+            findings[i] = findings[i].With(Recreate(
                 diagnostic,
                 diagnostic.GetMessage(CultureInfo.InvariantCulture) + $" (Helm template {source.Template})",
                 diagnostic.Severity,
                 properties,
-                diagnostic.AdditionalLocations.Append(Finding.LocationOf(file, source.Comment)));
+                diagnostic.AdditionalLocations.Append(Finding.LocationOf(file, source.Comment))));
         }
 
-        return diagnostics;
+        return findings;
     }
 
     /// <summary>
@@ -199,26 +215,26 @@ internal sealed class FindingCollector
     /// dev and the prod overlay both build) is reported once. Where the file is read by more than one build, the
     /// message names the builds the finding occurs in, so that a problem only one overlay causes names it.
     /// </summary>
-    /// <returns>The findings, and for each the built objects it was found in (null when no build ran).</returns>
-    private (List<Diagnostic> Merged, List<List<KubeObject>?>? Objects) MergeBuilds()
+    private List<LintFinding> MergeBuilds()
     {
         if (_buildsByFile.Count == 0)
         {
-            return (new List<Diagnostic>(_diagnostics), null);
+            return new List<LintFinding>(_findings);
         }
 
-        var merged = new List<Diagnostic>(_diagnostics.Count);
-        var objects = new List<List<KubeObject>?>(_diagnostics.Count);
+        var merged = new List<LintFinding>(_findings.Count);
+        var objects = new List<List<KubeObject>?>(_findings.Count);
         var groups = new Dictionary<(string Id, string Path, int Start, int End, int Occurrence), int>();
         var labels = new List<List<string>?>();
         var occurrences = new Dictionary<(string, string, int, int, string?), int>();
-        for (var i = 0; i < _diagnostics.Count; i++)
+        for (var i = 0; i < _findings.Count; i++)
         {
-            var diagnostic = _diagnostics[i];
+            var finding = _findings[i];
+            var diagnostic = finding.Diagnostic;
             var build = _builds[i];
             if (build is null)
             {
-                merged.Add(diagnostic);
+                merged.Add(finding);
                 labels.Add(null);
                 objects.Add(null);
                 continue;
@@ -237,62 +253,74 @@ internal sealed class FindingCollector
                     labels[at]!.Add(build.Label);
                 }
 
-                if (_objects[i] is { } more && !objects[at]!.Contains(more))
+                foreach (var more in finding.BuiltObjects)
                 {
-                    objects[at]!.Add(more);
+                    if (!objects[at]!.Contains(more))
+                    {
+                        objects[at]!.Add(more);
+                    }
                 }
 
                 continue;
             }
 
             groups[key] = merged.Count;
-            merged.Add(diagnostic);
+            merged.Add(finding);
             labels.Add(new List<string> { build.Label });
-            objects.Add(_objects[i] is { } first ? new List<KubeObject> { first } : new List<KubeObject>());
+            objects.Add(new List<KubeObject>(finding.BuiltObjects));
         }
 
         for (var i = 0; i < merged.Count; i++)
         {
-            var path = merged[i].Location.GetLineSpan().Path;
+            if (objects[i] is { } built)
+            {
+                merged[i] = merged[i].With(built);
+            }
+
+            var path = merged[i].Diagnostic.Location.GetLineSpan().Path;
             if (labels[i] is { } names && _buildsByFile.TryGetValue(path, out var readers) && readers.Count > 1)
             {
                 names.Sort(StringComparer.Ordinal);
                 var text = names.Count == 1 ? "kustomize build " + names[0]
                     : names.Count <= 3 ? "kustomize builds " + string.Join(", ", names)
                     : $"kustomize builds {string.Join(", ", names.Take(2))} and {names.Count - 2} more";
-                merged[i] = WithMessage(merged[i], merged[i].GetMessage(CultureInfo.InvariantCulture) + " (" + text + ")", string.Join(",", names));
+                var diagnostic = merged[i].Diagnostic;
+                merged[i] = merged[i].With(WithMessage(diagnostic, diagnostic.GetMessage(CultureInfo.InvariantCulture) + " (" + text + ")", string.Join(",", names)));
             }
         }
 
-        return (merged, objects);
+        return merged;
     }
 
-    private static IReadOnlyList<Diagnostic> Sort(List<Diagnostic> diagnostics)
+    private static List<LintFinding> Sort(List<LintFinding> findings)
     {
         // Array.Sort over a class, not LINQ over tuples: LINQ's sort over a tuple with Roslyn's
         // FileLinePositionSpan is ~45 methods the JIT compiles first in every run (ReadyToRun cannot
         // precompile it). The index keeps equal findings in the order OrderBy kept them.
-        var entries = new SortEntry[diagnostics.Count];
+        var entries = new SortEntry[findings.Count];
         for (var i = 0; i < entries.Length; i++)
         {
-            entries[i] = new SortEntry(diagnostics[i], i);
+            entries[i] = new SortEntry(findings[i], i);
         }
 
         Array.Sort(entries, SortEntry.Compare);
-        return Array.ConvertAll(entries, e => e.Diagnostic);
+        return entries.Select(e => e.Finding).ToList();
     }
 
     private sealed class SortEntry
     {
-        public SortEntry(Diagnostic diagnostic, int index)
+        public SortEntry(LintFinding finding, int index)
         {
-            Diagnostic = diagnostic;
-            Path = diagnostic.Location.GetLineSpan().Path;
-            Message = diagnostic.GetMessage(CultureInfo.InvariantCulture);
+            Finding = finding;
+            Diagnostic = finding.Diagnostic;
+            Path = Diagnostic.Location.GetLineSpan().Path;
+            Message = Diagnostic.GetMessage(CultureInfo.InvariantCulture);
             Index = index;
         }
 
-        public Diagnostic Diagnostic { get; }
+        public LintFinding Finding { get; }
+
+        private Diagnostic Diagnostic { get; }
 
         private string Path { get; }
 
@@ -325,6 +353,16 @@ internal sealed class FindingCollector
 
             return order != 0 ? order : x.Index.CompareTo(y.Index);
         }
+    }
+
+    /// <summary>Diagnostics by instance: Roslyn's equality would make two equal findings of two objects one.</summary>
+    private sealed class SameInstance : IEqualityComparer<Diagnostic>
+    {
+        public static readonly SameInstance Comparer = new();
+
+        public bool Equals(Diagnostic? x, Diagnostic? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(Diagnostic obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
     }
 
     private static Diagnostic WithMessage(Diagnostic diagnostic, string message, string builds) =>

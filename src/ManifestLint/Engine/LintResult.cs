@@ -10,13 +10,14 @@ public sealed class LintResult
 {
     internal LintResult(
         LintedSet set,
-        IReadOnlyList<Diagnostic> diagnostics,
+        IReadOnlyList<LintFinding> findings,
         IReadOnlyList<InputError> inputErrors,
         IReadOnlyList<string> internalErrors,
         TimeSpan elapsed)
     {
         Set = set;
-        Diagnostics = diagnostics;
+        Findings = findings;
+        Diagnostics = findings.Select(f => f.Diagnostic).ToArray();
         InputErrors = inputErrors;
         InternalErrors = internalErrors;
         Elapsed = elapsed;
@@ -29,7 +30,10 @@ public sealed class LintResult
     /// <summary>The files by full path, as a finding's location names them.</summary>
     public IReadOnlyDictionary<string, SourceFile> FilesByPath => Set.FilesByPath;
 
-    /// <summary>Findings with their effective severity, in a deterministic order (file, position, rule).</summary>
+    /// <summary>Findings with their effective severity, file and object, in a deterministic order (file, position, rule).</summary>
+    public IReadOnlyList<LintFinding> Findings { get; }
+
+    /// <summary>The diagnostics of <see cref="Findings"/>, in the same order.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
     /// <summary>Findings silenced by an annotation or a comment, with the reason given; not counted.</summary>
@@ -66,17 +70,17 @@ public sealed class LintResult
         }
 
         // Both lists are in the run's order (file, position, rule, message): merge them.
-        var merged = new List<Diagnostic>(Diagnostics.Count + Suppressed.Count);
+        var merged = new List<LintFinding>(Findings.Count + Suppressed.Count);
         int a = 0, b = 0;
-        while (a < Diagnostics.Count || b < Suppressed.Count)
+        while (a < Findings.Count || b < Suppressed.Count)
         {
-            if (b >= Suppressed.Count || (a < Diagnostics.Count && Order(Diagnostics[a], Suppressed[b].Diagnostic) <= 0))
+            if (b >= Suppressed.Count || (a < Findings.Count && Order(Diagnostics[a], Suppressed[b].Diagnostic) <= 0))
             {
-                merged.Add(Diagnostics[a++]);
+                merged.Add(Findings[a++]);
             }
             else
             {
-                merged.Add(Suppressed[b++].Diagnostic);
+                merged.Add(Suppressed[b++].Finding);
             }
         }
 

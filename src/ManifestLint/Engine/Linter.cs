@@ -12,7 +12,8 @@ namespace ManifestLint.Engine;
 /// <summary>
 /// One run, stage by stage: load (<see cref="ManifestLoader"/>: files read and parsed in parallel) → model
 /// (<see cref="LintedSet"/>, <see cref="KustomizeBuilder"/>, <see cref="LintScopes"/>, the reference graphs) → rules
-/// (<see cref="RuleRunner"/>) → collect and order (<see cref="FindingCollector"/>: effective severities, budgets,
+/// (<see cref="RuleRunner"/>) → collect and order (<see cref="FindingCollector"/>: each finding as a
+/// <see cref="LintFinding"/> with its file and object, effective severities, budgets,
 /// findings several kustomize builds share, deterministic order whatever the file order or thread count) → suppress
 /// (<see cref="Suppressions"/>) → a <see cref="LintResult"/> the front ends report.
 /// </summary>
@@ -78,7 +79,7 @@ public sealed class Linter
 
         // Suppressions apply last, to findings that would be shown, so that an unused one can be told apart.
         var suppressions = Suppressions.Build(set, _catalog);
-        var (active, suppressed) = suppressions.Split(collector.Sorted(), set.FilesByPath, collector.BuiltObjectsOf);
+        var (active, suppressed) = suppressions.Split(collector.Sorted());
 
         var messages = (_options.Configuration?.Messages ?? Array.Empty<ConfigurationMessage>())
             .Concat(knowledgeMessages)

@@ -125,9 +125,9 @@ internal sealed class RuleRunner
         {
             var options = _fileOptions.For(obj.File);
 
-            // In a kustomize build a finding may sit in a patch file; it carries the built object, whose annotations
-            // (the base's, and what patches add) can silence it.
-            var report = set.KustomizeBuild is { } build ? d => collector.Add(d, build, obj) : reportToSet;
+            // A finding carries the object its rule looked at. In a kustomize build it may sit in a patch file; the
+            // built object's annotations (the base's, and what patches add) can silence it.
+            Action<Diagnostic> report = d => collector.Add(d, set.KustomizeBuild, obj);
             foreach (var action in actions.Object)
             {
                 if (action.Kinds is null || (obj.Kind is not null && action.Kinds.Contains(obj.Kind)))

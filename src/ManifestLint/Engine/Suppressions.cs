@@ -12,7 +12,10 @@ namespace ManifestLint.Engine;
 public sealed record SuppressionInfo(string Kind, string Justification, string Source);
 
 /// <summary>A finding that a suppression silenced: it does not count toward the exit code.</summary>
-public sealed record SuppressedDiagnostic(Diagnostic Diagnostic, SuppressionInfo Suppression);
+public sealed record SuppressedDiagnostic(LintFinding Finding, SuppressionInfo Suppression)
+{
+    public Diagnostic Diagnostic => Finding.Diagnostic;
+}
 
 /// <summary>
 /// Suppressions written in the manifests themselves: object annotations
@@ -31,20 +34,18 @@ public sealed class Suppressions
         @"#\s*manifestlint-disable(?<scope>-line|-next-line|-file)?(?=\s|$)(?<ids>[^-\n]*(?:-(?!-)[^-\n]*)*)(?:--\s*(?<reason>.*))?$",
         RegexOptions.CultureInvariant);
 
-    private readonly LintedSet _set;
     private readonly HashSet<string> _catalogIds;
     private readonly Dictionary<SourceFile, List<CommentDirective>> _comments = new();
     private readonly List<ConfigurationMessage> _messages = new();
 
-    private Suppressions(LintedSet set, RuleCatalog catalog)
+    private Suppressions(RuleCatalog catalog)
     {
-        _set = set;
         _catalogIds = new HashSet<string>(catalog.ById.Keys, StringComparer.Ordinal);
     }
 
     public static Suppressions Build(LintedSet set, RuleCatalog catalog)
     {
-        var suppressions = new Suppressions(set, catalog);
+        var suppressions = new Suppressions(catalog);
         foreach (var file in set.Files)
         {
             if (!file.IsContext && file.ContainsAscii(Marker))
@@ -60,38 +61,37 @@ public sealed class Suppressions
     /// Splits sorted findings into those shown and those an annotation or comment silences, keeping their order, and
     /// marks the directives used (see <see cref="Unused"/>).
     /// </summary>
-    /// <param name="builtObjectsOf">The built objects a finding of a kustomize build comes from (see <see cref="FindingCollector.BuiltObjectsOf"/>).</param>
-    public (List<Diagnostic> Active, List<SuppressedDiagnostic> Suppressed) Split(IEnumerable<Diagnostic> diagnostics, IReadOnlyDictionary<string, SourceFile> filesByPath, Func<Diagnostic, IReadOnlyList<KubeObject>?>? builtObjectsOf = null)
+    public (List<LintFinding> Active, List<SuppressedDiagnostic> Suppressed) Split(IEnumerable<LintFinding> findings)
     {
-        var active = new List<Diagnostic>();
+        var active = new List<LintFinding>();
         var suppressed = new List<SuppressedDiagnostic>();
-        foreach (var diagnostic in diagnostics)
+        foreach (var finding in findings)
         {
-            filesByPath.TryGetValue(diagnostic.Location.GetLineSpan().Path, out var file);
-            if ((Find(diagnostic, file) ?? FindOnBuiltObjects(diagnostic, builtObjectsOf?.Invoke(diagnostic))) is { } suppression)
+            if ((Find(finding) ?? FindOnBuiltObjects(finding.Diagnostic, finding.BuiltObjects)) is { } suppression)
             {
-                suppressed.Add(new SuppressedDiagnostic(diagnostic, suppression));
+                suppressed.Add(new SuppressedDiagnostic(finding, suppression));
             }
             else
             {
-                active.Add(diagnostic);
+                active.Add(finding);
             }
         }
 
         return (active, suppressed);
     }
 
-    /// <summary>Malformed directives (unknown rule IDs) found while reading.</summary>
     public IReadOnlyList<ConfigurationMessage> Messages => _messages;
 
     /// <summary>The suppression that silences <paramref name="diagnostic"/>, if any.</summary>
-    public SuppressionInfo? Find(Diagnostic diagnostic, SourceFile? file)
+    /// <summary>What silences the finding where it is written: a comment of its file, an annotation of its object.</summary>
+    public SuppressionInfo? Find(LintFinding finding)
     {
-        if (file is null)
+        if (finding.File is not { } file)
         {
             return null;
         }
 
+        var diagnostic = finding.Diagnostic;
         var span = diagnostic.Location.GetLineSpan();
         var line = span.StartLinePosition.Line + 1;
         if (_comments.TryGetValue(file, out var directives))
@@ -106,7 +106,7 @@ public sealed class Suppressions
             }
         }
 
-        return _set.ObjectAt(file, diagnostic.Location.SourceSpan.Start) is { } owner ? FindAnnotation(diagnostic, owner) : null;
+        return finding.Object is { } owner ? FindAnnotation(diagnostic, owner) : null;
     }
 
     /// <summary>
@@ -114,7 +114,7 @@ public sealed class Suppressions
     /// the objects the builds made, the base's annotations included; when it occurs in several builds, only if every
     /// one of their objects silences it.
     /// </summary>
-    private static SuppressionInfo? FindOnBuiltObjects(Diagnostic diagnostic, IReadOnlyList<KubeObject>? objects)
+    private static SuppressionInfo? FindOnBuiltObjects(Diagnostic diagnostic, IReadOnlyList<KubeObject> objects)
     {
         if (objects is not { Count: > 0 })
         {

@@ -36,6 +36,7 @@ public sealed class ReferenceEdge
         Kind = kind;
         Target = target;
         OwnerName = owner.Name;
+        OwnerIdentity = owner.Object.Identity;
         File = owner.Object.FileOf(node);
         Range = node.Range;
         ContainerName = containerName;
@@ -56,6 +57,9 @@ public sealed class ReferenceEdge
 
     /// <summary>The object that holds the reference, as messages name it (<c>Deployment default/web</c>).</summary>
     public string OwnerName { get; }
+
+    /// <summary>The object that holds the reference (<c>?</c> for a missing kind or name).</summary>
+    public ObjectIdentity OwnerIdentity { get; }
 
     /// <summary>The file of the YAML node a finding about this use points at (the env entry, the mount, the name).</summary>
     public SourceFile File { get; }

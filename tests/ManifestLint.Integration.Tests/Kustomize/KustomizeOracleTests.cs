@@ -134,7 +134,7 @@ public sealed class KustomizeOracleTests
         {
             var target = edge.Target;
             var targetName = hashedNames.Contains((target.Kind, target.Namespace, target.Name)) ? target.Name + "-<hash>" : Name(target.Name);
-            lines.Add($"{edge.Owner.Kind} {edge.Owner.Namespace}/{Name(edge.Owner.Name ?? "?")} -> {edge.Kind} {target.Kind} {target.Namespace}/{targetName}");
+            lines.Add($"{edge.OwnerIdentity.Kind} {edge.OwnerIdentity.Namespace}/{Name(edge.OwnerIdentity.Name)} -> {edge.Kind} {target.Kind} {target.Namespace}/{targetName}");
         }
 
         return lines;
