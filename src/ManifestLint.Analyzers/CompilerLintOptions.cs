@@ -41,13 +41,7 @@ internal static class CompilerLintOptions
         {
             if (!descriptor.IsEnabledByDefault)
             {
-                severities[descriptor.Id] = descriptor.DefaultSeverity switch
-                {
-                    DiagnosticSeverity.Error => ReportDiagnostic.Error,
-                    DiagnosticSeverity.Warning => ReportDiagnostic.Warn,
-                    DiagnosticSeverity.Info => ReportDiagnostic.Info,
-                    _ => ReportDiagnostic.Hidden,
-                };
+                severities[descriptor.Id] = Severity.Setting(descriptor.DefaultSeverity);
             }
         }
 

@@ -88,7 +88,7 @@ internal sealed class FindingCollector
             return;
         }
 
-        var effective = SeverityMapping.Effective(diagnostic, _options.Severity(diagnostic.Descriptor, file));
+        var effective = Severity.Effective(diagnostic, _options.Severity(diagnostic.Descriptor, file));
         if (effective is null)
         {
             return;
