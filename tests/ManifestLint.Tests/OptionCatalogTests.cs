@@ -107,8 +107,8 @@ public sealed class OptionCatalogTests
         };
         var values = OptionValues.Read(RuleCatalog.Default.Options, key => set.TryGetValue(key, out var value) ? value : null, o => o.InCompiler);
         var settings = new FileSettings(null, values, "test");
-        Assert.Equal(new[] { "/srv" }, settings.RuleOptions.Get(VolumeHidesSystemDirectory.SystemDirectories));
-        Assert.Equal(new KubernetesVersion(1, 30), settings.KubeVersion);
+        Assert.Equal(new[] { "/srv" }, settings.Values.Get(VolumeHidesSystemDirectory.SystemDirectories));
+        Assert.Equal(new KubernetesVersion(1, 30), settings.Values.Get(OptionCatalog.KubeVersion));
         Assert.True(settings.Limits.IsEmpty);
 
         var options = LintOptions.Default.With(VolumeHidesSystemDirectory.SystemDirectories, new[] { "/srv" });

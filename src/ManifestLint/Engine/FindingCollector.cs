@@ -83,7 +83,7 @@ internal sealed class FindingCollector
     {
         var path = diagnostic.Location.GetLineSpan().Path;
         _files.TryGetValue(path, out var file);
-        if (file is not null && (file.IsContext || _options.IsGenerated(file)) && !ExplainsLintedFile(diagnostic))
+        if (file is not null && (file.IsContext || _options.For(file).Get(OptionCatalog.GeneratedCode)) && !ExplainsLintedFile(diagnostic))
         {
             return;
         }
@@ -119,7 +119,7 @@ internal sealed class FindingCollector
     {
         foreach (var location in diagnostic.AdditionalLocations)
         {
-            if (_files.TryGetValue(location.GetLineSpan().Path, out var related) && !related.IsContext && !_options.IsGenerated(related))
+            if (_files.TryGetValue(location.GetLineSpan().Path, out var related) && !related.IsContext && !_options.For(related).Get(OptionCatalog.GeneratedCode))
             {
                 return true;
             }
