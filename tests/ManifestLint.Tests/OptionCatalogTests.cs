@@ -97,6 +97,20 @@ public sealed class OptionCatalogTests
     }
 
     [Fact]
+    public void The_command_line_offers_every_declared_flag_with_its_help()
+    {
+        var help = CliRun.In(RepositoryPaths.Root, "--help").Out;
+        foreach (var option in RuleCatalog.Default.Options.All.Where(o => o.Flag is not null))
+        {
+            Assert.Contains(option.Flag!, help, StringComparison.Ordinal);
+
+            // The limits share one flag, --limit NAME=VALUE, whose help names them all.
+            var documented = OptionCatalog.Limits.Contains(option) || option == OptionCatalog.MaxTotalBytes ? option.Name : option.Help;
+            Assert.Contains(documented, help, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void The_analyzer_reads_the_options_that_apply_in_the_compiler_from_the_catalogue()
     {
         var set = new Dictionary<string, string>
