@@ -1,5 +1,6 @@
 using System.Globalization;
 using ManifestLint.Analysis;
+using ManifestLint.Configuration;
 using ManifestLint.Loading;
 using ManifestLint.Sarif;
 using ManifestLint.Yaml;
@@ -143,5 +144,5 @@ public static class FuzzTarget
     }
 
     public static string Format(LintOptions options) => string.Create(CultureInfo.InvariantCulture,
-        $"kube {options.KubeVersion}, namespace {options.DefaultNamespace}, limits depth {options.Limits.MaxDepth} nodes {options.Limits.MaxNodes} aliases {options.Limits.MaxAliasExpansion} bytes {options.Limits.MaxFileBytes} line {options.Limits.MaxLineLength}");
+        $"kube {options.Get(OptionCatalog.KubeVersion)}, namespace {options.Get(OptionCatalog.DefaultNamespace)}, limits depth {options.Limits.MaxDepth} nodes {options.Limits.MaxNodes} aliases {options.Limits.MaxAliasExpansion} bytes {options.Limits.MaxFileBytes} line {options.Limits.MaxLineLength}");
 }

@@ -106,11 +106,11 @@ FuzzInput NextInput()
         files.Add(mutator.Mutate(corpus[random.Next(corpus.Count)]));
     }
 
-    var options = LintOptions.Default with
+    var options = LintOptions.Default
+        .With(OptionCatalog.KubeVersion, random.Next(3) == 0 ? new KubernetesVersion(1, 25 + random.Next(10)) : KubernetesVersion.Newest)
+        .With(OptionCatalog.DefaultNamespace, random.Next(8) == 0 ? "other" : "default") with
     {
         MaxParallelism = 1,
-        KubeVersion = random.Next(3) == 0 ? new KubernetesVersion(1, 25 + random.Next(10)) : KubernetesVersion.Newest,
-        DefaultNamespace = random.Next(8) == 0 ? "other" : "default",
         Limits = random.Next(10) == 0
             ? new YamlLimits { MaxDepth = 1 + random.Next(12), MaxNodes = 1 + random.Next(400), MaxAliasExpansion = random.Next(200), MaxFileBytes = 16 + random.Next(8192), MaxLineLength = 1 + random.Next(200) }
             : YamlLimits.Default,

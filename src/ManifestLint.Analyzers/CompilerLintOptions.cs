@@ -17,13 +17,9 @@ internal static class CompilerLintOptions
     public static LintOptions Create(AnalyzerConfigOptions global, IConfigurationProvider configuration)
     {
         var settings = CompilerConfiguration.Settings(global, "(global)");
-        var defaults = LintOptions.Default;
         return new LintOptions
         {
-            DefaultNamespace = settings.DefaultNamespace ?? defaults.DefaultNamespace,
-            KubeVersion = settings.KubeVersion ?? defaults.KubeVersion,
-            ExternalObjects = defaults.ExternalObjects.With(settings.ExternalObjects),
-            RuleOptions = settings.RuleOptions,
+            Values = settings.Values,
             SeverityOverrides = EveryRuleReported(),
             Configuration = configuration,
         };
@@ -41,13 +37,7 @@ internal static class CompilerLintOptions
         {
             if (!descriptor.IsEnabledByDefault)
             {
-                severities[descriptor.Id] = descriptor.DefaultSeverity switch
-                {
-                    DiagnosticSeverity.Error => ReportDiagnostic.Error,
-                    DiagnosticSeverity.Warning => ReportDiagnostic.Warn,
-                    DiagnosticSeverity.Info => ReportDiagnostic.Info,
-                    _ => ReportDiagnostic.Hidden,
-                };
+                severities[descriptor.Id] = Severity.Setting(descriptor.DefaultSeverity);
             }
         }
 

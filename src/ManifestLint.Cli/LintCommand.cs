@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.CommandLine;
 using ManifestLint.Analysis;
 using ManifestLint.Cli.Fixing;
@@ -67,34 +68,7 @@ internal sealed class LintCommand
         Validators = { result => SeverityWord(result, "--fail-level") },
     };
 
-    private readonly Option<string> _namespace = new(OptionCatalog.DefaultNamespace.Flag!, "-n")
-    {
-        Description = OptionCatalog.DefaultNamespace.Help,
-        DefaultValueFactory = _ => OptionCatalog.DefaultNamespace.Default,
-        HelpName = "NAMESPACE",
-    };
-
-    private readonly Option<string> _kustomize = new Option<string>(OptionCatalog.Kustomize.Flag!)
-    {
-        Description = OptionCatalog.Kustomize.Help,
-        DefaultValueFactory = _ => "auto",
-        HelpName = "auto|off",
-    }.AcceptOnlyFromAmong("auto", "off");
-
-    private readonly Option<string?> _kubeVersion = new(OptionCatalog.KubeVersion.Flag!)
-    {
-        Description = OptionCatalog.KubeVersion.Help,
-        HelpName = "VERSION",
-    };
-
     private readonly Option<string?> _stdinFileName = new("--stdin-filename") { Description = "The name shown for standard input.", HelpName = "NAME" };
-
-    private readonly Option<string[]> _external = new(OptionCatalog.ExternalObjects.Flag!)
-    {
-        Description = OptionCatalog.ExternalObjects.Help,
-        HelpName = "KIND/NAME",
-        AllowMultipleArgumentsPerToken = false,
-    };
 
     private readonly Option<string[]> _producers = new(OptionCatalog.Producers.Flag!)
     {
@@ -135,6 +109,14 @@ internal sealed class LintCommand
         }
     }
 
+    /// <summary>
+    /// The flags made from the options' declarations: every option with a <see cref="LintOption.Flag"/> but those
+    /// read here (the producers files, checked and made full paths; the limits, all in one <c>--limit NAME=VALUE</c>).
+    /// </summary>
+    private readonly OptionFlags _optionFlags = new(RuleCatalog.Default.Options.All
+        .Except(OptionCatalog.Limits)
+        .Except(new LintOption[] { OptionCatalog.MaxTotalBytes, OptionCatalog.Producers }));
+
     private readonly FixCommand _fixes;
 
     private readonly EmptyInputCheck _emptyInput = new();
@@ -145,7 +127,9 @@ internal sealed class LintCommand
     {
         _fixes = new FixCommand(root);
         root.Arguments.Add(_paths);
-        foreach (var option in new Option[] { _format, _sarifCategory, _baseline, _config, _showSuppressed, _strict, _noEditorConfig, _output, _failLevel, _namespace, _kustomize, _kubeVersion, _stdinFileName, _external, _producers, _severity, _only, _context, _limit })
+        foreach (var option in new Option[] { _format, _sarifCategory, _baseline, _config, _showSuppressed, _strict, _noEditorConfig, _output, _failLevel }
+                     .Concat(_optionFlags.Flags)
+                     .Concat(new Option[] { _stdinFileName, _producers, _severity, _only, _context, _limit }))
         {
             root.Options.Add(option);
         }
@@ -328,21 +312,13 @@ internal sealed class LintCommand
         }
 
         // Every value is read by its option's parser in OptionCatalog, the one .editorconfig uses.
-        T Read<T>(LintOption<T> option, string text)
-            where T : notnull
+        void Error(string flag, string error)
         {
-            var parsed = option.Parse(text);
-            if (parsed.Error is { } error)
-            {
-                console.Error.WriteLine(TextEscaping.Line($"manifestlint: {option.Flag}: {error}"));
-                ok = false;
-            }
-
-            return parsed.HasValue ? parsed.Value : option.Default;
+            console.Error.WriteLine(TextEscaping.Line($"manifestlint: {flag}: {error}"));
+            ok = false;
         }
 
-        var kubeVersion = parseResult.GetValue(_kubeVersion) is { } versionText ? Read(OptionCatalog.KubeVersion, versionText) : OptionCatalog.KubeVersion.Default;
-        var externals = (parseResult.GetValue(_external) ?? Array.Empty<string>()).SelectMany(e => Read(OptionCatalog.ExternalObjects, e)).ToArray();
+        var values = _optionFlags.Read(parseResult, Error);
 
         var producers = new List<string>();
         foreach (var file in parseResult.GetValue(_producers) ?? Array.Empty<string>())
@@ -355,6 +331,11 @@ internal sealed class LintCommand
             }
 
             producers.Add(full);
+        }
+
+        if (producers.Count > 0)
+        {
+            values = values.With(OptionCatalog.Producers, producers);
         }
 
         var severities = new Dictionary<string, ReportDiagnostic>(StringComparer.Ordinal);
@@ -396,7 +377,6 @@ internal sealed class LintCommand
             }
         }
 
-        var limits = ManifestLint.Yaml.YamlLimitSettings.None;
         foreach (var setting in parseResult.GetValue(_limit) ?? Array.Empty<string>())
         {
             var equals = setting.IndexOf('=');
@@ -410,11 +390,12 @@ internal sealed class LintCommand
             else if (name == OptionCatalog.MaxTotalBytes.Name)
             {
                 // max_total_bytes is the run's, not a file's: only the command line sets it.
-                maxTotalBytes = Read(OptionCatalog.MaxTotalBytes, value);
+                values = OptionCatalog.MaxTotalBytes.ReadCommandLine(values, new[] { value }, error => Error(OptionCatalog.MaxTotalBytes.Flag!, error));
+                maxTotalBytes = values.Get(OptionCatalog.MaxTotalBytes);
             }
             else if (OptionCatalog.Limits.FirstOrDefault(l => l.Name == name) is { } limit)
             {
-                limits = limits.Overlay(Read(limit, value));
+                values = limit.ReadCommandLine(values, new[] { value }, error => Error(limit.Flag!, error));
             }
             else
             {
@@ -423,17 +404,6 @@ internal sealed class LintCommand
                 console.Error.WriteLine(TextEscaping.Line($"manifestlint: --limit: {ManifestLint.Yaml.YamlLimitSettings.TrySet(ref unknown, name, value)}"));
                 ok = false;
             }
-        }
-
-        var ns = parseResult.GetValue(_namespace)!;
-        if (OptionCatalog.DefaultNamespace.Parse(ns) is not { HasValue: true } parsedNamespace)
-        {
-            console.Error.WriteLine("manifestlint: --namespace: the namespace cannot be empty");
-            ok = false;
-        }
-        else
-        {
-            ns = parsedNamespace.Value;
         }
 
         if (!ok)
@@ -450,15 +420,9 @@ internal sealed class LintCommand
 
         options = new LintOptions
         {
-            DefaultNamespace = ns,
-            BuildKustomizations = OptionCatalog.Kustomize.Parse(parseResult.GetValue(_kustomize)!).Value,
-            DefaultNamespaceIsExplicit = parseResult.GetResult(_namespace) is { Implicit: false },
-            KubeVersion = kubeVersion,
-            KubeVersionIsExplicit = parseResult.GetValue(_kubeVersion) is not null,
-            ExternalObjects = new ExternalObjects(externals),
-            KnowledgeFiles = producers,
+            Values = values,
+            SetOnCommandLine = values.Options.ToImmutableHashSet(),
             SeverityOverrides = severities,
-            LimitOverrides = limits,
             Configuration = parseResult.GetValue(_noEditorConfig) && configPath is null
                 ? null
                 : new EditorConfigProvider(

@@ -317,7 +317,7 @@ public sealed partial class HostileInputTests
         temp.Write("deep.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: deep}\ndata:\n  k: " + new string('[', depth) + new string(']', depth) + "\n");
         var limits = Yaml.YamlLimitSettings.None;
         Assert.Null(Yaml.YamlLimitSettings.TrySet(ref limits, "max_depth", Yaml.YamlLimitSettings.DepthCeiling.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        var (result, _) = Bounded(() => TestLinter.LintPaths(new[] { temp.Path }, Options() with { LimitOverrides = limits }, temp.Path));
+        var (result, _) = Bounded(() => TestLinter.LintPaths(new[] { temp.Path }, Options().With(Configuration.OptionCatalog.Limits.Single(l => l.Name == "max_depth"), limits), temp.Path));
         AssertGoodFileLinted(result);
         Assert.DoesNotContain(result.Diagnostics, d => d.Id == "ML0007");
         Assert.Contains(result.Set.Objects, o => o.Name == "deep");

@@ -97,6 +97,20 @@ public sealed class OptionCatalogTests
     }
 
     [Fact]
+    public void The_command_line_offers_every_declared_flag_with_its_help()
+    {
+        var help = CliRun.In(RepositoryPaths.Root, "--help").Out;
+        foreach (var option in RuleCatalog.Default.Options.All.Where(o => o.Flag is not null))
+        {
+            Assert.Contains(option.Flag!, help, StringComparison.Ordinal);
+
+            // The limits share one flag, --limit NAME=VALUE, whose help names them all.
+            var documented = OptionCatalog.Limits.Contains(option) || option == OptionCatalog.MaxTotalBytes ? option.Name : option.Help;
+            Assert.Contains(documented, help, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void The_analyzer_reads_the_options_that_apply_in_the_compiler_from_the_catalogue()
     {
         var set = new Dictionary<string, string>
@@ -107,8 +121,8 @@ public sealed class OptionCatalogTests
         };
         var values = OptionValues.Read(RuleCatalog.Default.Options, key => set.TryGetValue(key, out var value) ? value : null, o => o.InCompiler);
         var settings = new FileSettings(null, values, "test");
-        Assert.Equal(new[] { "/srv" }, settings.RuleOptions.Get(VolumeHidesSystemDirectory.SystemDirectories));
-        Assert.Equal(new KubernetesVersion(1, 30), settings.KubeVersion);
+        Assert.Equal(new[] { "/srv" }, settings.Values.Get(VolumeHidesSystemDirectory.SystemDirectories));
+        Assert.Equal(new KubernetesVersion(1, 30), settings.Values.Get(OptionCatalog.KubeVersion));
         Assert.True(settings.Limits.IsEmpty);
 
         var options = LintOptions.Default.With(VolumeHidesSystemDirectory.SystemDirectories, new[] { "/srv" });

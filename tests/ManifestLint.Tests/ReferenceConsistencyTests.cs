@@ -89,7 +89,7 @@ public sealed class ReferenceConsistencyTests : IDisposable
         File.WriteAllText(Path.Combine(_folder, "consumer.yaml"), Consumer);
         var sourceFile = source == "generator" ? "kustomization.yaml" : "source.yaml";
         File.WriteAllText(Path.Combine(_folder, sourceFile), Sources[source]);
-        var options = source == "external" ? LintOptions.Default with { ExternalObjects = new ExternalObjects(new[] { "secret/app" }) } : LintOptions.Default;
+        var options = source == "external" ? LintOptions.Default.With(OptionCatalog.ExternalObjects, new ExternalObjects(new[] { "secret/app" })) : LintOptions.Default;
 
         var result = TestLinter.LintPaths(new[] { _folder }, options);
 

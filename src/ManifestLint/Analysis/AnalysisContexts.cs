@@ -35,7 +35,7 @@ public abstract class AnalysisContext
     /// skips diagnostics that are suppressed by configuration.
     /// </summary>
     public bool IsShown(DiagnosticDescriptor descriptor, SourceFile file) =>
-        SeverityMapping.Effective(descriptor, _fileOptions.Severity(descriptor, file)) is not null;
+        Severity.Effective(descriptor, _fileOptions.Severity(descriptor, file)) is not null;
 }
 
 public sealed class FileAnalysisContext : AnalysisContext

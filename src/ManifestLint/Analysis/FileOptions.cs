@@ -7,7 +7,8 @@ namespace ManifestLint.Analysis;
 
 /// <summary>
 /// The options that apply to one file: the run's options with what the file's configuration says, where the
-/// command line did not already decide (command line, then nearest .editorconfig, then defaults).
+/// command line did not already decide (command line, then nearest .editorconfig, then defaults). The engine reads
+/// an option of a file with <c>For(file).Get(option)</c>.
 /// </summary>
 internal sealed class FileOptions
 {
@@ -27,12 +28,6 @@ internal sealed class FileOptions
         return ReferenceEquals(settings, FileSettings.Empty) ? _run : _cache.GetOrAdd(settings, Merge);
     }
 
-    /// <summary>True when configuration says <c>manifestlint.kustomize = off</c> for the file.</summary>
-    public bool IsKustomizeOff(SourceFile file) => _run.Configuration is not null && _run.Configuration.For(file).KustomizeOff;
-
-    /// <summary>True when configuration marks the file <c>generated_code = true</c>: its own findings are not reported.</summary>
-    public bool IsGenerated(SourceFile file) => _run.Configuration is not null && _run.Configuration.For(file).GeneratedCode;
-
     public ReportDiagnostic? Severity(DiagnosticDescriptor descriptor, SourceFile? file)
     {
         if (_run.SeverityOverrides.TryGetValue(descriptor.Id, out var overridden))
@@ -43,11 +38,5 @@ internal sealed class FileOptions
         return file is null || _run.Configuration is null ? null : _run.Configuration.For(file).SeverityOf(descriptor);
     }
 
-    private LintOptions Merge(FileSettings settings) => _run with
-    {
-        DefaultNamespace = !_run.DefaultNamespaceIsExplicit && settings.DefaultNamespace is { } ns ? ns : _run.DefaultNamespace,
-        KubeVersion = !_run.KubeVersionIsExplicit && settings.KubeVersion is { } version ? version : _run.KubeVersion,
-        ExternalObjects = _run.ExternalObjects.With(settings.ExternalObjects),
-        RuleOptions = _run.RuleOptions.Overlay(settings.RuleOptions),
-    };
+    private LintOptions Merge(FileSettings settings) => _run with { Values = _run.Values.WithFile(settings.Values, _run.SetOnCommandLine) };
 }

@@ -136,7 +136,7 @@ public sealed class EditorConfigProvider : IConfigurationProvider
         {
             var kept = trusted.SeverityOf(descriptor);
             var asked = found.SeverityOf(descriptor);
-            return Rank(SeverityMapping.Effective(descriptor, asked)) > Rank(SeverityMapping.Effective(descriptor, kept)) ? asked : kept;
+            return Rank(Severity.Effective(descriptor, asked)) > Rank(Severity.Effective(descriptor, kept)) ? asked : kept;
         }
 
         var values = trusted.Values.Where(o => o.Strict == StrictPolicy.Ignored)

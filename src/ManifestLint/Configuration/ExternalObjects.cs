@@ -31,7 +31,10 @@ public sealed class ExternalObjects
     public IReadOnlyList<string> Patterns { get; }
 
     /// <summary>These patterns and <paramref name="more"/>.</summary>
-    public ExternalObjects With(IReadOnlyList<string> more) => more.Count == 0 ? this : new ExternalObjects(Patterns.Concat(more));
+    public ExternalObjects With(ExternalObjects more) => more.Patterns.Count == 0 ? this : Patterns.Count == 0 ? more : new ExternalObjects(Patterns.Concat(more.Patterns));
+
+    /// <summary>The patterns, comma-separated, as <c>manifestlint.external_objects</c> takes them.</summary>
+    public override string ToString() => string.Join(",", Patterns);
 
     public bool Contains(string kind, string name)
     {

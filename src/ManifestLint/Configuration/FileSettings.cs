@@ -13,55 +13,19 @@ public sealed class FileSettings
         SeverityOf = severity ?? (_ => null);
         Values = values;
         Source = source;
-
-        // Asked for every file, object and finding: worked out once here.
-        DefaultNamespace = values.TryGet(OptionCatalog.DefaultNamespace, out var ns) ? ns : null;
-        KubeVersion = values.TryGet(OptionCatalog.KubeVersion, out var version) ? version : null;
-        ExternalObjects = values.Get(OptionCatalog.ExternalObjects);
-        GeneratedCode = values.Get(OptionCatalog.GeneratedCode);
-        KustomizeOff = !values.Get(OptionCatalog.Kustomize);
-        var limits = Yaml.YamlLimitSettings.None;
-        foreach (var limit in OptionCatalog.Limits)
-        {
-            if (values.TryGet(limit, out var set))
-            {
-                limits = limits.Overlay(set);
-            }
-        }
-
-        Limits = limits;
-        RuleOptions = values.Where(o => !OptionCatalog.Engine.Contains(o));
+        Limits = OptionCatalog.LimitsIn(values);
     }
 
     public Func<DiagnosticDescriptor, ReportDiagnostic?> SeverityOf { get; }
 
-    /// <summary>Every option value the configuration sets for the file (<see cref="OptionCatalog"/>).</summary>
+    /// <summary>
+    /// Every option value the configuration sets for the file (<see cref="OptionCatalog"/>, and the rules' own); the
+    /// engine reads them merged with the run's (<see cref="FileOptions"/>), with <see cref="LintOptions.Get{T}"/>.
+    /// </summary>
     public OptionValues Values { get; }
-
-    public string? DefaultNamespace { get; }
-
-    public KubernetesVersion? KubeVersion { get; }
-
-    /// <summary>Added to the run's external objects.</summary>
-    public IReadOnlyList<string> ExternalObjects { get; }
-
-    /// <summary>The values of the rules' own options (<see cref="ManifestRule.Options"/>); they replace the run's.</summary>
-    public OptionValues RuleOptions { get; }
 
     /// <summary>Safety limits set for this file (<c>manifestlint.max_depth</c>, ...); the command line wins over them.</summary>
     public Yaml.YamlLimitSettings Limits { get; }
-
-    /// <summary>
-    /// <c>generated_code = true</c>, Roslyn's own key for files nobody edits by hand (vendored charts, rendered
-    /// bundles): the file is read for references, but its own findings are not reported, as with <c>--context</c>.
-    /// </summary>
-    public bool GeneratedCode { get; }
-
-    /// <summary>
-    /// <c>manifestlint.kustomize = off</c> on a kustomization file: its root is not built, and the files are linted as
-    /// written (<c>--kustomize off</c> does this for the whole run).
-    /// </summary>
-    public bool KustomizeOff { get; }
 
     /// <summary>A key identifying the configuration files behind these settings (for caching).</summary>
     public string? Source { get; }
@@ -69,7 +33,7 @@ public sealed class FileSettings
     /// <summary>The limits for a file with these settings in a run (see <see cref="LintOptions.LimitsFor"/>), worked out once per run's limits.</summary>
     internal Yaml.YamlLimits LimitsFor(Yaml.YamlLimits run, Yaml.YamlLimitSettings overrides)
     {
-        if (_limits is { } cached && ReferenceEquals(cached.Run, run) && ReferenceEquals(cached.Overrides, overrides))
+        if (_limits is { } cached && ReferenceEquals(cached.Run, run) && Equals(cached.Overrides, overrides))
         {
             return cached.Result;
         }

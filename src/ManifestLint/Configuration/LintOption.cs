@@ -38,8 +38,27 @@ public abstract class LintOption
     /// </summary>
     public string? Key { get; init; }
 
-    /// <summary>The command-line flag that sets the option for the whole run, if there is one.</summary>
+    /// <summary>
+    /// The command-line flag that sets the option for the whole run, if there is one. The command line makes it from
+    /// this declaration (its help, value name, default shown and parser); a value it gives wins over configuration
+    /// files, or joins theirs where the option has a <see cref="LintOption{T}.Combine"/>.
+    /// </summary>
     public string? Flag { get; init; }
+
+    /// <summary>The flag's short form (<c>-n</c>), if any.</summary>
+    public string? FlagAlias { get; init; }
+
+    /// <summary>What <c>--help</c> shows for the flag's value (<c>VERSION</c>, <c>KIND/NAME</c>); by default its <see cref="FlagChoices"/>.</summary>
+    public string? FlagValue { get; init; }
+
+    /// <summary>The only words the flag takes (<c>auto</c>, <c>off</c>), checked when the command line is parsed; null: any text the parser reads.</summary>
+    public IReadOnlyList<string>? FlagChoices { get; init; }
+
+    /// <summary>The default as the flag takes it, shown by <c>--help</c>; null: none shown.</summary>
+    public string? FlagDefault { get; init; }
+
+    /// <summary>Whether the flag may be given again, each value joining the others (<see cref="LintOption{T}.Combine"/>).</summary>
+    public bool FlagRepeats { get; init; }
 
     /// <summary>
     /// The MSBuild property or item metadata the analyzer reads from the compiler's options, as the compiler names it
@@ -69,6 +88,19 @@ public abstract class LintOption
     /// <summary>The value of <paramref name="text"/> as an object, or null when nothing of it is usable.</summary>
     internal abstract object? ReadBoxed(string text);
 
+    /// <summary>
+    /// <paramref name="values"/> with what the command line gives for the option, each text read by the parser: a
+    /// repeated value joins the others (<see cref="LintOption{T}.Combine"/>; without it the last wins).
+    /// <paramref name="error"/> is told why a text is wrong or sets nothing; the values that parse still apply.
+    /// </summary>
+    public abstract OptionValues ReadCommandLine(OptionValues values, IEnumerable<string> texts, Action<string> error);
+
+    /// <summary>
+    /// A run's values (<paramref name="run"/>) with the value a configuration file sets for the option, if it sets one:
+    /// joined to the run's by <see cref="LintOption{T}.Combine"/>, else replacing it unless the command line set it.
+    /// </summary>
+    internal abstract OptionValues WithFileValue(OptionValues run, OptionValues file, bool setOnCommandLine);
+
     public override string ToString() => Key ?? Flag ?? MSBuildKey ?? Name;
 }
 
@@ -97,6 +129,13 @@ public sealed class LintOption<T> : LintOption
 
     public T Default { get; }
 
+    /// <summary>
+    /// How a value joins the one there is already: a configuration file's with the run's (<c>(run, file) =&gt; ...</c>),
+    /// a repeated flag's with the ones before. Null: the file's value replaces the run's unless the command line set
+    /// the option (the command line wins), and a repeated flag's last value wins.
+    /// </summary>
+    public Func<T, T, T>? Combine { get; init; }
+
     /// <summary>The value of <paramref name="text"/>, or why it is not one (see <see cref="OptionValue{T}"/>).</summary>
     public OptionValue<T> Parse(string text) => _parse(text);
 
@@ -107,6 +146,31 @@ public sealed class LintOption<T> : LintOption
     }
 
     internal override object? ReadBoxed(string text) => Parse(text) is { HasValue: true } parsed ? parsed.Value : null;
+
+    public override OptionValues ReadCommandLine(OptionValues values, IEnumerable<string> texts, Action<string> error)
+    {
+        foreach (var text in texts)
+        {
+            var parsed = Parse(text);
+            if ((parsed.Error ?? (parsed.HasValue ? null : $"the {(FlagValue ?? "value").ToLowerInvariant()} cannot be empty")) is { } message)
+            {
+                error(message);
+            }
+
+            if (parsed.HasValue)
+            {
+                values = values.With(this, Combine is { } combine && values.TryGet(this, out var before) ? combine(before, parsed.Value) : parsed.Value);
+            }
+        }
+
+        return values;
+    }
+
+    internal override OptionValues WithFileValue(OptionValues run, OptionValues file, bool setOnCommandLine) =>
+        !file.TryGet(this, out var value) ? run
+        : Combine is { } combine ? run.With(this, combine(run.Get(this), value))
+        : setOnCommandLine ? run
+        : run.With(this, value);
 }
 
 /// <summary>

@@ -23,6 +23,9 @@ public static class OptionCatalog
         "The namespace of objects that name none.")
     {
         Flag = "--namespace",
+        FlagAlias = "-n",
+        FlagValue = "NAMESPACE",
+        FlagDefault = "default",
     };
 
     public static LintOption<KubernetesVersion> KubeVersion { get; } = new(
@@ -32,12 +35,16 @@ public static class OptionCatalog
         $"The Kubernetes version to validate for ({KubernetesVersion.Oldest} to {KubernetesVersion.Newest}; default {KubernetesVersion.Newest}).")
     {
         Flag = "--kube-version",
+        FlagValue = "VERSION",
     };
 
-    /// <summary>In .editorconfig a comma-separated list; each <c>--external</c> on the command line adds patterns.</summary>
-    public static LintOption<IReadOnlyList<string>> ExternalObjects { get; } = new(
+    /// <summary>
+    /// In .editorconfig a comma-separated list, added to the run's; each <c>--external</c> on the command line adds
+    /// patterns.
+    /// </summary>
+    public static LintOption<ExternalObjects> ExternalObjects { get; } = new(
         "external_objects",
-        Array.Empty<string>(),
+        Configuration.ExternalObjects.None,
         text =>
         {
             // The patterns that parse apply; the first that does not is reported.
@@ -55,11 +62,14 @@ public static class OptionCatalog
                 }
             }
 
-            return OptionValue<IReadOnlyList<string>>.Of(patterns, firstError);
+            return OptionValue<ExternalObjects>.Of(new Configuration.ExternalObjects(patterns), firstError);
         },
         "An object that exists outside the linted files, as KIND/NAME (globs allowed: secret/db-*). Repeatable.")
     {
         Flag = "--external",
+        FlagValue = "KIND/NAME",
+        FlagRepeats = true,
+        Combine = (run, more) => run.With(more),
     };
 
     /// <summary>
@@ -76,7 +86,10 @@ public static class OptionCatalog
         InCompiler = false,
     };
 
-    /// <summary>True: build kustomizations (<c>auto</c>); false: lint the files as written (<c>off</c>).</summary>
+    /// <summary>
+    /// True: build kustomizations (<c>auto</c>); false: lint the files as written (<c>off</c>). Off on the command line
+    /// builds none; off in a kustomization's configuration leaves that root unbuilt.
+    /// </summary>
     public static LintOption<bool> Kustomize { get; } = new(
         "kustomize",
         true,
@@ -84,6 +97,9 @@ public static class OptionCatalog
         "auto: lint each kustomize root as `kustomize build` makes it (the default); off: lint every file as written.")
     {
         Flag = "--kustomize",
+        FlagChoices = new[] { "auto", "off" },
+        FlagDefault = "auto",
+        Combine = (run, file) => run && file,
         InCompiler = false,
     };
 
@@ -103,9 +119,25 @@ public static class OptionCatalog
 
     /// <summary>
     /// The safety limits per file (<c>manifestlint.max_depth = 64</c>, <c>--limit max_depth=64</c>): each value is a
-    /// <see cref="YamlLimitSettings"/> with that one limit set. A configuration file can only lower them.
+    /// <see cref="YamlLimitSettings"/> with that one limit set. A configuration file can only lower them; they are
+    /// read before a file is parsed, through <see cref="LintOptions.LimitsFor"/>.
     /// </summary>
     public static IReadOnlyList<LintOption<YamlLimitSettings>> Limits { get; } = YamlLimitSettings.Names.Select(Limit).ToArray();
+
+    /// <summary>The safety limits that <paramref name="values"/> set, together.</summary>
+    public static YamlLimitSettings LimitsIn(OptionValues values)
+    {
+        var limits = YamlLimitSettings.None;
+        foreach (var limit in Limits)
+        {
+            if (values.TryGet(limit, out var set))
+            {
+                limits = limits.Overlay(set);
+            }
+        }
+
+        return limits;
+    }
 
     /// <summary>The limit on the bytes of the whole run: a run's, not a file's, so only the command line sets it.</summary>
     public static LintOption<long> MaxTotalBytes { get; } = new(

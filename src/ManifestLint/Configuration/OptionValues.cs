@@ -41,6 +41,22 @@ public sealed class OptionValues
     public OptionValues Overlay(OptionValues other) =>
         other.IsEmpty ? this : IsEmpty ? other : new(_values.SetItems(other._values));
 
+    /// <summary>
+    /// These values (a run's) with what a configuration file sets (<paramref name="file"/>): each value joins the run's
+    /// as its option says (<see cref="LintOption{T}.Combine"/>), or replaces it unless the option is in
+    /// <paramref name="setOnCommandLine"/>.
+    /// </summary>
+    public OptionValues WithFile(OptionValues file, ImmutableHashSet<LintOption> setOnCommandLine)
+    {
+        var values = this;
+        foreach (var option in file.Options)
+        {
+            values = option.WithFileValue(values, file, setOnCommandLine.Contains(option));
+        }
+
+        return values;
+    }
+
     /// <summary>Only the values of the options <paramref name="keep"/> says yes to.</summary>
     public OptionValues Where(Func<LintOption, bool> keep)
     {

@@ -7,6 +7,8 @@ namespace ManifestLint.Configuration;
 /// <c>--fail-level</c>, <c>dotnet_diagnostic.ID.severity</c> and <c>dotnet_analyzer_diagnostic.*.severity</c> in
 /// .editorconfig. Roslyn's words (error, warning, suggestion, silent, refactoring, none, default) and the tool's own
 /// (note, info, warn, hidden) are accepted everywhere, case-insensitively; what the tool prints is <see cref="Name"/>.
+/// A word reads as Roslyn's <see cref="ReportDiagnostic"/> setting; <see cref="Effective(DiagnosticDescriptor, ReportDiagnostic?)"/>
+/// says what a setting does to a rule's findings.
 /// </summary>
 public static class Severity
 {
@@ -91,4 +93,32 @@ public static class Severity
         ReportDiagnostic.Hidden => DiagnosticSeverity.Hidden,
         _ => DiagnosticSeverity.Error,
     };
+    /// <summary>The setting that shows a finding with <paramref name="severity"/> (a rule's default severity as a setting).</summary>
+    public static ReportDiagnostic Setting(DiagnosticSeverity severity) => severity switch
+    {
+        DiagnosticSeverity.Error => ReportDiagnostic.Error,
+        DiagnosticSeverity.Warning => ReportDiagnostic.Warn,
+        DiagnosticSeverity.Info => ReportDiagnostic.Info,
+        _ => ReportDiagnostic.Hidden,
+    };
+
+    /// <summary>The severity a finding of <paramref name="descriptor"/> is shown with, or null when it is not shown at all.</summary>
+    public static DiagnosticSeverity? Effective(DiagnosticDescriptor descriptor, ReportDiagnostic? configured) =>
+        configured switch
+        {
+            null or ReportDiagnostic.Default => descriptor.IsEnabledByDefault ? descriptor.DefaultSeverity : null,
+            ReportDiagnostic.Error => DiagnosticSeverity.Error,
+            ReportDiagnostic.Warn => DiagnosticSeverity.Warning,
+            ReportDiagnostic.Info => DiagnosticSeverity.Info,
+            _ => null,
+        };
+
+    /// <summary>
+    /// The severity a reported finding is shown with, or null when it is not shown. As in Roslyn, a finding the rule
+    /// reported with its own effective severity keeps it unless the user configured a severity for the rule ID.
+    /// </summary>
+    public static DiagnosticSeverity? Effective(Diagnostic diagnostic, ReportDiagnostic? configured) =>
+        configured is null or ReportDiagnostic.Default
+            ? (diagnostic.Descriptor.IsEnabledByDefault ? diagnostic.Severity : null)
+            : Effective(diagnostic.Descriptor, configured);
 }

@@ -84,12 +84,12 @@ internal sealed class FindingCollector
     {
         var path = diagnostic.Location.GetLineSpan().Path;
         _files.TryGetValue(path, out var file);
-        if (file is not null && (file.IsContext || _options.IsGenerated(file)) && !ExplainsLintedFile(diagnostic))
+        if (file is not null && (file.IsContext || _options.For(file).Get(OptionCatalog.GeneratedCode)) && !ExplainsLintedFile(diagnostic))
         {
             return;
         }
 
-        var effective = SeverityMapping.Effective(diagnostic, _options.Severity(diagnostic.Descriptor, file));
+        var effective = Severity.Effective(diagnostic, _options.Severity(diagnostic.Descriptor, file));
         if (effective is null)
         {
             return;
@@ -135,7 +135,7 @@ internal sealed class FindingCollector
     {
         foreach (var location in diagnostic.AdditionalLocations)
         {
-            if (_files.TryGetValue(location.GetLineSpan().Path, out var related) && !related.IsContext && !_options.IsGenerated(related))
+            if (_files.TryGetValue(location.GetLineSpan().Path, out var related) && !related.IsContext && !_options.For(related).Get(OptionCatalog.GeneratedCode))
             {
                 return true;
             }

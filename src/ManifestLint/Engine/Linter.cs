@@ -61,14 +61,14 @@ public sealed class Linter
         foreach (var file in files)
         {
             // Reads every configuration file that applies to the run, so that the knowledge files they name are known.
-            namespaces[file] = fileOptions.For(file).DefaultNamespace;
+            namespaces[file] = fileOptions.For(file).Get(OptionCatalog.DefaultNamespace);
         }
 
         var knowledgeMessages = new List<ConfigurationMessage>();
-        var knowledge = KnowledgeFiles.Load(_options.KnowledgeFiles.Concat(_options.Configuration?.KnowledgeFiles ?? Array.Empty<string>()), knowledgeMessages);
+        var knowledge = KnowledgeFiles.Load(_options.Get(OptionCatalog.Producers).Concat(_options.Configuration?.KnowledgeFiles ?? Array.Empty<string>()), knowledgeMessages);
         var set = LintedSet.Build(files, file => namespaces[file], knowledge);
         var buildFailures = new List<string>();
-        var builds = _options.BuildKustomizations ? KustomizeBuilder.BuildAll(files, file => namespaces[file], file => !fileOptions.IsKustomizeOff(file), buildFailures) : Array.Empty<KustomizeBuild>();
+        var builds = _options.Get(OptionCatalog.Kustomize) ? KustomizeBuilder.BuildAll(files, file => namespaces[file], file => fileOptions.For(file).Get(OptionCatalog.Kustomize), buildFailures) : Array.Empty<KustomizeBuild>();
         var scopes = LintScopes.Plan(set, builds, namespaces, knowledge);
         var runner = new RuleRunner(_catalog, _options, fileOptions);
         runner.BuildModels(scopes);

@@ -88,14 +88,14 @@ internal sealed class RuleRunner
     {
         foreach (var descriptor in rule.SupportedDiagnostics)
         {
-            if (SeverityMapping.Effective(descriptor, _fileOptions.Severity(descriptor, null)) is not null)
+            if (Severity.Effective(descriptor, _fileOptions.Severity(descriptor, null)) is not null)
             {
                 return true;
             }
 
             foreach (var file in files)
             {
-                if (SeverityMapping.Effective(descriptor, _fileOptions.Severity(descriptor, file)) is not null)
+                if (Severity.Effective(descriptor, _fileOptions.Severity(descriptor, file)) is not null)
                 {
                     return true;
                 }

@@ -25,7 +25,7 @@ public sealed class InvalidVariableNameOrPrefix : ManifestRule
 
     public override void Initialize(RuleContext context) => context.RegisterPodSpecAction(context =>
     {
-        var relaxed = context.Options.KubeVersion >= new KubernetesVersion(1, EnvironmentVariableName.RelaxedFromMinor);
+        var relaxed = context.Options.Get(OptionCatalog.KubeVersion) >= new KubernetesVersion(1, EnvironmentVariableName.RelaxedFromMinor);
         foreach (var container in context.PodSpec.Containers)
         {
             foreach (var entry in container.Env)
@@ -75,7 +75,7 @@ public sealed class InvalidVariableNameOrPrefix : ManifestRule
         if (!relaxed && EnvironmentVariableName.StrictProblem(value) is { } strict)
         {
             context.ReportAt(Rule, anchor,
-                subject, EnvironmentText.Of(container), $"is rejected by the API of Kubernetes {context.Options.KubeVersion}",
+                subject, EnvironmentText.Of(container), $"is rejected by the API of Kubernetes {context.Options.Get(OptionCatalog.KubeVersion)}",
                 $"{strict}, and before 1.32 names may only use {EnvironmentVariableName.StrictRule}",
                 $"{Rename(value)}, or target Kubernetes 1.32 or later, which accepts any {EnvironmentVariableName.RelaxedRule}");
         }

@@ -1,4 +1,5 @@
 using ManifestLint.Analysis;
+using ManifestLint.Configuration;
 using ManifestLint.Tests.Support;
 using ManifestLint.Engine;
 
@@ -76,7 +77,7 @@ public sealed class KustomizeBuildTests
         Assert.Empty(built.Diagnostics);
         Assert.Single(built.Builds);
 
-        var flat = TestLinter.LintPaths(new[] { folder }, LintOptions.Default with { BuildKustomizations = false }, folder);
+        var flat = TestLinter.LintPaths(new[] { folder }, LintOptions.Default.With(OptionCatalog.Kustomize, false), folder);
         Assert.Empty(flat.Builds);
         Assert.Contains(flat.Diagnostics, d => d.Id == "ML1002" && d.Message().Contains("debug-credentials", StringComparison.Ordinal));
     }

@@ -110,10 +110,10 @@ internal sealed class Fixture
             {
                 case "--kube-version":
                     KubernetesVersion.TryParse(value, out var version, out var error);
-                    options = options with { KubeVersion = error is null ? version : throw new InvalidOperationException(error) };
+                    options = options.With(OptionCatalog.KubeVersion, error is null ? version : throw new InvalidOperationException(error));
                     break;
                 case "--namespace":
-                    options = options with { DefaultNamespace = value };
+                    options = options.With(OptionCatalog.DefaultNamespace, value);
                     break;
                 case "--external":
                     externals.Add(value);
@@ -128,7 +128,7 @@ internal sealed class Fixture
             i++;
         }
 
-        return options with { ExternalObjects = new ExternalObjects(externals) };
+        return options.With(OptionCatalog.ExternalObjects, new ExternalObjects(externals));
     }
 
     public LintResult Lint() => TestLinter.LintPaths(Files, Options(), RepositoryPaths.Root);
