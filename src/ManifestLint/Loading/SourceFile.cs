@@ -116,7 +116,60 @@ public sealed class SourceFile
     /// <summary>True when the file starts with a byte order mark (GitHub's line hash counts it as a character).</summary>
     public bool HasByteOrderMark { get; internal set; }
 
-    public IReadOnlyList<YamlDocument> Documents { get; internal set; } = Array.Empty<YamlDocument>();
+    private IReadOnlyList<YamlDocument>? _documents = Array.Empty<YamlDocument>();
+    private YamlLimits? _parsedWith;
+    private readonly object _parseGate = new();
+
+    /// <summary>
+    /// The documents of the file. A large run releases the trees of files once their facts are taken (see
+    /// <see cref="ReleaseDocuments"/>); asking again parses the same text again, which gives the same trees (new
+    /// nodes, the same ranges).
+    /// </summary>
+    public IReadOnlyList<YamlDocument> Documents
+    {
+        get => Volatile.Read(ref _documents) ?? Reparse();
+        internal set => _documents = value;
+    }
+
+    /// <summary>The limits the text was parsed with, for parsing it again; null when it was not parsed.</summary>
+    internal YamlLimits? ParsedWith
+    {
+        get => _parsedWith;
+        set => _parsedWith = value;
+    }
+
+    /// <summary>True when the file parsed cleanly, so that its trees can be dropped and parsed again when asked.</summary>
+    internal bool CanRelease => _parsedWith is not null && !Skipped && Problems.Count == 0;
+
+    /// <summary>True while the trees are dropped (until someone asks for <see cref="Documents"/>).</summary>
+    internal bool IsReleased => Volatile.Read(ref _documents) is null;
+
+    /// <summary>Drops the node trees (the text or bytes stay); nothing happens for a file that cannot be parsed again.</summary>
+    internal void ReleaseDocuments()
+    {
+        if (CanRelease)
+        {
+            lock (_parseGate)
+            {
+                _documents = null;
+            }
+        }
+    }
+
+    private IReadOnlyList<YamlDocument> Reparse()
+    {
+        lock (_parseGate)
+        {
+            if (_documents is { } documents)
+            {
+                return documents;
+            }
+
+            var parsed = YamlStreamReader.Read(Text, _parsedWith!).Documents;
+            Volatile.Write(ref _documents, parsed);
+            return parsed;
+        }
+    }
 
     /// <summary>
     /// Skipped with no finding to say why (a link out of the tree, a folder too deep, a name that is not UTF-8, a file

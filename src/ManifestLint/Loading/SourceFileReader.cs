@@ -275,6 +275,7 @@ public static class SourceFileReader
 
         var result = YamlStreamReader.Read(text, limits);
         file.Documents = result.Documents;
+        file.ParsedWith = limits;
         var template = TemplateDetector.Find(text, result);
         if (template is not null)
         {

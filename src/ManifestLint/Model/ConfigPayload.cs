@@ -34,7 +34,7 @@ public sealed class ConfigPayload
 
     /// <summary>The payload of a ConfigMap or Secret; null for other kinds.</summary>
     public static ConfigPayload? Of(KubeObject obj) =>
-        obj.IsKind("ConfigMap") || obj.IsKind("Secret") ? LazyInitializer.EnsureInitialized(ref obj.PayloadMemo, () => Compute(obj))! : null;
+        obj.IsKind("ConfigMap") || obj.IsKind("Secret") ? obj.PayloadOnce(Compute) : null;
 
     private static ConfigPayload Compute(KubeObject obj)
     {

@@ -6,15 +6,46 @@ namespace ManifestLint.Model;
 /// <summary>
 /// A Kubernetes object: a read-only view over one YAML mapping (a document, or an item of a <c>*List</c>).
 /// Nothing is copied; every accessor reads the node tree.
+/// <para>
+/// Its identity (kind, name, namespace) is kept; its tree can be dropped (<see cref="ReleaseTree"/>) once the run has
+/// taken what it needs from it, and is read again from the file when asked. Everything computed from the tree (pod
+/// specs, the payload, schema violations) goes with it, so that no one mixes nodes of two parses of one object.
+/// </para>
 /// </summary>
 public sealed class KubeObject
 {
-    private IReadOnlyList<PodSpec>? _podSpecs;
+    private readonly int _documentIndex;
+    private readonly int _itemIndex;
+    private TreeState? _tree;
 
-    // Computed once per object and shared by the rules that need them (a field, not a ConditionalWeakTable: the
-    // table's lock was contended by the rule threads). Racing threads compute the same value; one is kept.
-    internal ConfigPayload? PayloadMemo;
-    internal IReadOnlyList<Schema.SchemaViolation>? SchemaViolationsMemo;
+    /// <summary>The object's nodes and what was computed from them: dropped and rebuilt together.</summary>
+    private sealed class TreeState
+    {
+        public TreeState(YamlDocument document, YamlMapping root)
+        {
+            Document = document;
+            Root = root;
+            Metadata = root.GetMapping("metadata");
+            NameNode = Metadata?.GetScalar("name");
+            NamespaceNode = Metadata?.GetScalar("namespace");
+        }
+
+        public YamlDocument Document { get; }
+
+        public YamlMapping Root { get; }
+
+        public YamlMapping? Metadata { get; }
+
+        public YamlScalar? NameNode { get; }
+
+        public YamlScalar? NamespaceNode { get; }
+
+        // Computed once per object and shared by the rules that need them (a field, not a ConditionalWeakTable: the
+        // table's lock was contended by the rule threads). Racing threads compute the same value; one is kept.
+        public IReadOnlyList<PodSpec>? PodSpecs;
+        public ConfigPayload? Payload;
+        public IReadOnlyList<Schema.SchemaViolation>? SchemaViolations;
+    }
 
     /// <summary>Where a custom resource keeps its pod specs, from the knowledge table; null for other kinds.</summary>
     internal IReadOnlyList<Knowledge.FieldPath>? PodSpecPaths;
@@ -22,16 +53,19 @@ public sealed class KubeObject
     internal KubeObject(SourceFile file, YamlDocument document, YamlMapping root, string path, string defaultNamespace)
     {
         File = file;
-        Document = document;
-        Root = root;
+        _tree = new TreeState(document, root);
+        _documentIndex = document.Index;
+        _itemIndex = ItemIndex(path);
         Path = path;
         ApiVersion = root.GetString("apiVersion");
         Kind = root.GetString("kind");
-        Metadata = root.GetMapping("metadata");
-        NameNode = Metadata?.GetScalar("name");
         Name = Metadata?.GetString("name");
-        NamespaceNode = Metadata?.GetScalar("namespace");
         var explicitNamespace = Metadata?.GetString("namespace");
+        if (Kind == "CustomResourceDefinition" && root.GetMapping("spec") is { } spec
+            && spec.GetString("group") is { } group && spec.GetMapping("names")?.GetString("kind") is { } definedKind)
+        {
+            DefinedKind = (group, definedKind);
+        }
         HasExplicitNamespace = !string.IsNullOrEmpty(explicitNamespace);
         Namespace = HasExplicitNamespace ? explicitNamespace! : defaultNamespace;
     }
@@ -51,9 +85,9 @@ public sealed class KubeObject
     /// <summary>The file <paramref name="node"/> of this object was written in: <see cref="File"/>, or a patch's or kustomization's.</summary>
     public SourceFile FileOf(YamlNode node) => Origins is null ? File : Origins.FileOf(Root, File, node);
 
-    public YamlDocument Document { get; }
+    public YamlDocument Document => Tree.Document;
 
-    public YamlMapping Root { get; }
+    public YamlMapping Root => Tree.Root;
 
     /// <summary>The YAML path of <see cref="Root"/> in its document: empty, or <c>items[3]</c> inside a list.</summary>
     public string Path { get; }
@@ -62,13 +96,13 @@ public sealed class KubeObject
 
     public string? Kind { get; }
 
-    public YamlMapping? Metadata { get; }
+    public YamlMapping? Metadata => Tree.Metadata;
 
-    public YamlScalar? NameNode { get; }
+    public YamlScalar? NameNode => Tree.NameNode;
 
     public string? Name { get; }
 
-    public YamlScalar? NamespaceNode { get; }
+    public YamlScalar? NamespaceNode => Tree.NamespaceNode;
 
     /// <summary>The object's namespace, or the run's default namespace when it names none.</summary>
     public string Namespace { get; }
@@ -89,7 +123,77 @@ public sealed class KubeObject
     public bool IsKind(string kind) => string.Equals(Kind, kind, StringComparison.Ordinal);
 
     /// <summary>The pod specs this object embeds (docs/kubernetes-behaviour.md#pod-templates): none for most kinds, one for workloads.</summary>
-    public IReadOnlyList<PodSpec> PodSpecs => _podSpecs ??= PodSpecLocator.Find(this);
+    public IReadOnlyList<PodSpec> PodSpecs
+    {
+        get
+        {
+            var tree = Tree;
+            return tree.PodSpecs ??= PodSpecLocator.Find(this);
+        }
+    }
+
+    internal ConfigPayload PayloadOnce(Func<KubeObject, ConfigPayload> compute)
+    {
+        var tree = Tree;
+        return LazyInitializer.EnsureInitialized(ref tree.Payload, () => compute(this))!;
+    }
+
+    internal IReadOnlyList<Schema.SchemaViolation> SchemaViolationsOnce(Func<KubeObject, IReadOnlyList<Schema.SchemaViolation>> compute)
+    {
+        var tree = Tree;
+        return LazyInitializer.EnsureInitialized(ref tree.SchemaViolations, () => compute(this))!;
+    }
+
+    /// <summary>For a CustomResourceDefinition, the API group and kind it defines; null for other objects.</summary>
+    public (string Group, string Kind)? DefinedKind { get; }
+
+    /// <summary>What the object gives the reference graph, taken while its tree is in memory (see <see cref="GraphFacts"/>).</summary>
+    internal GraphFacts? Facts => Volatile.Read(ref FactsSlot);
+
+    internal GraphFacts? FactsSlot;
+
+    /// <summary>True for an object read as written from its file (not made by a kustomize build): its tree can be read again.</summary>
+    internal bool IsAsWritten { get; init; }
+
+    /// <summary>True while the tree is in memory.</summary>
+    internal bool HasTree => Volatile.Read(ref _tree) is not null;
+
+    /// <summary>
+    /// Drops the tree and what was computed from it; the next use reads it again from the file. Only an object as
+    /// written in a file that can be parsed again is dropped (a kustomize build's objects are made, not read).
+    /// </summary>
+    internal void ReleaseTree()
+    {
+        if (IsAsWritten && File.CanRelease)
+        {
+            Volatile.Write(ref _tree, null);
+        }
+    }
+
+    private TreeState Tree => Volatile.Read(ref _tree) ?? Reread();
+
+    private TreeState Reread()
+    {
+        var document = File.Documents[_documentIndex];
+        if (document.Index != _documentIndex || document.Root is not YamlMapping root)
+        {
+            throw new InvalidOperationException($"{File.DisplayPath}: document {_documentIndex} is not the one read first");
+        }
+
+        if (_itemIndex >= 0)
+        {
+            root = root.GetSequence("items")?[_itemIndex] as YamlMapping
+                ?? throw new InvalidOperationException($"{File.DisplayPath}: {Path} is not the one read first");
+        }
+
+        var tree = new TreeState(document, root);
+        return Interlocked.CompareExchange(ref _tree, tree, null) ?? tree;
+    }
+
+    private static int ItemIndex(string path) =>
+        path.StartsWith("items[", StringComparison.Ordinal) && path.EndsWith("]", StringComparison.Ordinal)
+            ? int.Parse(path.Substring(6, path.Length - 7), System.Globalization.CultureInfo.InvariantCulture)
+            : -1;
 
     public override string ToString() => DisplayName;
 }

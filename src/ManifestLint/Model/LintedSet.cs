@@ -166,55 +166,23 @@ public sealed class LintedSet
         Build(files, _ => defaultNamespace);
 
     /// <summary>Builds the set with a default namespace per file (configuration may differ by folder).</summary>
-    public static LintedSet Build(IReadOnlyList<SourceFile> files, Func<SourceFile, string> defaultNamespaceOf, KnowledgeTable? knowledge = null)
+    public static LintedSet Build(IReadOnlyList<SourceFile> files, Func<SourceFile, string> defaultNamespaceOf, KnowledgeTable? knowledge = null) =>
+        Build(files, defaultNamespaceOf, knowledge, null);
+
+    /// <summary>
+    /// Builds the set from read files, taking the objects of a file from <paramref name="read"/> when the run already
+    /// read them (a large run reads each file's objects as it parses it, and drops the trees, see <see cref="FileObjects"/>).
+    /// </summary>
+    internal static LintedSet Build(IReadOnlyList<SourceFile> files, Func<SourceFile, string> defaultNamespaceOf, KnowledgeTable? knowledge, IReadOnlyDictionary<SourceFile, FileObjects>? read)
     {
         var table = knowledge is null ? new Lazy<KnowledgeTable>(() => KnowledgeTable.Default) : new Lazy<KnowledgeTable>(() => knowledge);
         var objects = new List<KubeObject>();
         var kustomizations = new List<Kustomization>();
         foreach (var file in files)
         {
-            var defaultNamespace = defaultNamespaceOf(file);
-            var isKustomizationFile = Kustomization.IsKustomizationFileName(file.Path);
-            foreach (var document in file.Documents)
-            {
-                if (document.Root is not YamlMapping root)
-                {
-                    continue;
-                }
-
-                var kind = root.GetString("kind");
-                if (isKustomizationFile || Kustomization.IsKustomizeKind(kind))
-                {
-                    kustomizations.Add(new Kustomization(file, document, root));
-                    continue;
-                }
-
-                if (root["apiVersion"] is null && root["kind"] is null)
-                {
-                    // Not a Kubernetes object: CI workflows, compose files, values files.
-                    continue;
-                }
-
-                if (ToolConfiguration.IsToolConfiguration(root.GetString("apiVersion"), kind) || ToolConfiguration.IsFunctionConfiguration(root))
-                {
-                    continue;
-                }
-
-                if (IsListKind(kind) && root.GetSequence("items") is { } items)
-                {
-                    for (var i = 0; i < items.Count; i++)
-                    {
-                        if (items[i] is YamlMapping item)
-                        {
-                            objects.Add(new KubeObject(file, document, item, $"items[{i}]", defaultNamespace));
-                        }
-                    }
-
-                    continue;
-                }
-
-                objects.Add(new KubeObject(file, document, root, string.Empty, defaultNamespace));
-            }
+            var contents = read is not null && read.TryGetValue(file, out var known) ? known : FileObjects.Read(file, defaultNamespaceOf(file));
+            objects.AddRange(contents.Objects);
+            kustomizations.AddRange(contents.Kustomizations);
         }
 
         Classify(objects, table);
@@ -230,10 +198,9 @@ public sealed class LintedSet
         var defined = new HashSet<(string Group, string Kind)>();
         foreach (var obj in objects)
         {
-            if (obj.IsKind("CustomResourceDefinition") && obj.Root.GetMapping("spec") is { } spec
-                && spec.GetString("group") is { } group && spec.GetMapping("names")?.GetString("kind") is { } kind)
+            if (obj.DefinedKind is { } kind)
             {
-                defined.Add((group, kind));
+                defined.Add(kind);
             }
         }
 
@@ -247,10 +214,17 @@ public sealed class LintedSet
             }
 
             obj.Api = (obj.Kind is not null && defined.Contains((group, obj.Kind))) || knowledge.Value.IsKnownGroup(group) ? ObjectApi.KnownCustom : ObjectApi.Unknown;
-            if (obj.Kind is not null)
-            {
-                obj.PodSpecPaths = knowledge.Value.PodSpecPaths(group, obj.Kind);
-            }
+            LocatePodSpecs(obj, knowledge.Value);
+        }
+    }
+
+    /// <summary>Where a custom resource keeps its pod specs, from the knowledge table (none for built-in kinds).</summary>
+    internal static void LocatePodSpecs(KubeObject obj, KnowledgeTable knowledge)
+    {
+        var group = ApiGroup.Of(obj.ApiVersion);
+        if (!BuiltInApiGroups.Contains(group) && obj.Kind is not null)
+        {
+            obj.PodSpecPaths = knowledge.PodSpecPaths(group, obj.Kind);
         }
     }
 

@@ -42,12 +42,20 @@ public sealed class ReferenceEdge
         ContainerName = containerName;
     }
 
-    /// <summary>The object that holds references, with its name for messages made once for all of them.</summary>
-    private readonly record struct Owner(KubeObject Object, string Name)
+    /// <summary>The object that holds references, with its name for messages made once for all of them (and only if it has one).</summary>
+    private sealed class Owner
     {
+        private string? _name;
+
+        private Owner(KubeObject obj) => Object = obj;
+
+        public KubeObject Object { get; }
+
+        public string Name => _name ??= Object.DisplayName;
+
         public string Namespace => Object.Namespace;
 
-        public static Owner Of(KubeObject obj) => new(obj, obj.DisplayName);
+        public static Owner Of(KubeObject obj) => new(obj);
     }
 
     public ReferenceEdgeKind Kind { get; }
@@ -76,34 +84,32 @@ public sealed class ReferenceEdge
     /// <summary>True when the container sees later changes of the object (only whole-volume mounts do).</summary>
     public bool SeesUpdates => Kind == ReferenceEdgeKind.VolumeMount;
 
-    internal static IReadOnlyList<ReferenceEdge> Collect(LintedSet set)
+    /// <summary>The references one object holds: its pod specs', then (for a ServiceAccount) the secrets it hands on.</summary>
+    internal static IReadOnlyList<ReferenceEdge> Of(KubeObject obj)
     {
-        var edges = new List<ReferenceEdge>();
-        foreach (var obj in set.Objects)
+        List<ReferenceEdge>? edges = null;
+        var owner = Owner.Of(obj);
+        foreach (var pod in obj.PodSpecs)
         {
-            var owner = Owner.Of(obj);
-            foreach (var pod in obj.PodSpecs)
-            {
-                AddPod(edges, pod, owner);
-            }
+            AddPod(edges ??= new List<ReferenceEdge>(), pod, owner);
+        }
 
-            // A ServiceAccount hands its image pull secrets to every pod that runs as it.
-            if (obj.IsKind("ServiceAccount"))
+        // A ServiceAccount hands its image pull secrets to every pod that runs as it.
+        if (obj.IsKind("ServiceAccount"))
+        {
+            foreach (var field in new[] { "imagePullSecrets", "secrets" })
             {
-                foreach (var field in new[] { "imagePullSecrets", "secrets" })
+                foreach (var item in obj.Root.GetSequence(field)?.Items ?? default)
                 {
-                    foreach (var item in obj.Root.GetSequence(field)?.Items ?? default)
+                    if (item is YamlMapping mapping && mapping.GetScalar("name") is { Value.Length: > 0 } name)
                     {
-                        if (item is YamlMapping mapping && mapping.GetScalar("name") is { Value.Length: > 0 } name)
-                        {
-                            edges.Add(new ReferenceEdge(ReferenceEdgeKind.ServiceAccountOrPullSecret, Secret(obj.Namespace, name.Value), owner, name, null));
-                        }
+                        (edges ??= new List<ReferenceEdge>()).Add(new ReferenceEdge(ReferenceEdgeKind.ServiceAccountOrPullSecret, Secret(obj.Namespace, name.Value), owner, name, null));
                     }
                 }
             }
         }
 
-        return edges;
+        return edges is null || edges.Count == 0 ? Array.Empty<ReferenceEdge>() : edges.ToArray();
     }
 
     private static void AddPod(List<ReferenceEdge> edges, PodSpec pod, Owner owner)

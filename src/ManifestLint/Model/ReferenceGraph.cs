@@ -272,12 +272,16 @@ public sealed class ReferenceGraph
     internal static ReferenceGraph Build(LintedSet set, KnowledgeTable knowledge)
     {
         var all = new List<ConfigSource>();
+        var edges = new List<ReferenceEdge>();
         foreach (var obj in set.Objects)
         {
-            if (obj.Kind is "ConfigMap" or "Secret" && ConfigSource.FromObject(obj) is { } source)
+            var facts = GraphFacts.Of(obj, knowledge);
+            if (facts.Definition is { } source)
             {
                 all.Add(source);
             }
+
+            edges.AddRange(facts.Edges);
         }
 
         foreach (var kustomization in set.Kustomizations)
@@ -289,19 +293,16 @@ public sealed class ReferenceGraph
 
         foreach (var obj in set.Objects)
         {
-            foreach (var made in knowledge.Produce(obj))
-            {
-                all.Add(ConfigSource.FromProducer(made));
-            }
+            all.AddRange(GraphFacts.Of(obj, knowledge).Produced);
         }
 
-        all.AddRange(RuntimeCreatedObjects.Find(set));
+        all.AddRange(RuntimeCreatedObjects.Find(set, knowledge));
         foreach (var implicitObject in knowledge.Implicit)
         {
             all.Add(ConfigSource.FromImplicit(implicitObject));
         }
 
-        return new ReferenceGraph(all, ReferenceEdge.Collect(set));
+        return new ReferenceGraph(all, edges);
     }
 
     /// <summary>Adds a definition; true when it is the first of its key.</summary>

@@ -24,27 +24,17 @@ internal static class RuntimeCreatedObjects
 
     private static readonly char[] Separators = { ' ', '\t', '\n', '\r', '=', ',', ';', '"', '\'' };
 
-    public static IEnumerable<ConfigSource> Find(LintedSet set)
+    public static IEnumerable<ConfigSource> Find(LintedSet set, KnowledgeTable knowledge)
     {
-        var roles = new Dictionary<(string Kind, string? Namespace, string Name), RoleGrants>();
+        var roles = new Dictionary<(string Kind, string? Namespace, string Name), RoleFacts>();
         foreach (var obj in set.Objects)
         {
-            if (obj.Kind is "Role" or "ClusterRole" && obj.Name is not null && obj.Root.GetSequence("rules") is { } rules)
+            if (GraphFacts.Of(obj, knowledge).Role is { } role)
             {
-                var ns = obj.IsKind("Role") ? obj.Namespace : null;
-                var grants = RoleGrants.Read(rules);
-                roles[(obj.Kind!, ns, obj.Name)] = grants;
-                foreach (var (kind, _) in Resources)
+                roles[role.Key] = role;
+                foreach (var made in role.Made)
                 {
-                    if (!grants.MayCreate(kind))
-                    {
-                        continue;
-                    }
-
-                    foreach (var name in grants.Named(kind))
-                    {
-                        yield return Made(kind, name.Value, ns, name, obj, "it names the object in resourceNames and may create " + Plural(kind));
-                    }
+                    yield return made;
                 }
             }
         }
@@ -54,18 +44,21 @@ internal static class RuntimeCreatedObjects
             yield break;
         }
 
-        var creators = Creators(set, roles);
+        var creators = Creators(set, knowledge, roles);
         foreach (var obj in set.Objects)
         {
-            foreach (var pod in obj.PodSpecs)
+            var accounts = GraphFacts.Of(obj, knowledge).PodAccounts;
+            for (var i = 0; i < accounts.Count; i++)
             {
-                var account = pod.Node.GetString("serviceAccountName") ?? pod.Node.GetString("serviceAccount") ?? "default";
+                var account = accounts[i];
                 if (!creators.TryGetValue((obj.Namespace, account), out var kinds))
                 {
                     continue;
                 }
 
-                foreach (var (name, node) in MentionedNames(pod))
+                // Rare (a workload whose ServiceAccount may create objects): its words are read from its tree, which a
+                // large run reads again for it.
+                foreach (var (name, node) in MentionedNames(obj.PodSpecs[i]))
                 {
                     foreach (var kind in kinds)
                     {
@@ -76,34 +69,23 @@ internal static class RuntimeCreatedObjects
         }
     }
 
+    /// <summary>The ServiceAccount a pod spec runs as.</summary>
+    internal static string AccountOf(PodSpec pod) =>
+        pod.Node.GetString("serviceAccountName") ?? pod.Node.GetString("serviceAccount") ?? "default";
+
     /// <summary>The ServiceAccounts (namespace, name) bound to a role that may create ConfigMaps or Secrets.</summary>
-    private static Dictionary<(string Namespace, string Account), HashSet<ConfigKind>> Creators(LintedSet set, Dictionary<(string Kind, string? Namespace, string Name), RoleGrants> roles)
+    private static Dictionary<(string Namespace, string Account), HashSet<ConfigKind>> Creators(LintedSet set, KnowledgeTable knowledge, Dictionary<(string Kind, string? Namespace, string Name), RoleFacts> roles)
     {
         var creators = new Dictionary<(string, string), HashSet<ConfigKind>>();
-        foreach (var binding in set.Objects)
+        foreach (var obj in set.Objects)
         {
-            if (binding.Kind is not ("RoleBinding" or "ClusterRoleBinding") || binding.Root.GetMapping("roleRef") is not { } roleRef
-                || roleRef.GetString("name") is not { } roleName || binding.Root.GetSequence("subjects") is not { } subjects)
+            if (GraphFacts.Of(obj, knowledge).Binding is not { } binding || !roles.TryGetValue(binding.Role, out var grants))
             {
                 continue;
             }
 
-            var roleKind = roleRef.GetString("kind") ?? "Role";
-            var roleNamespace = roleKind == "Role" ? binding.Namespace : null;
-            if (!roles.TryGetValue((roleKind, roleNamespace, roleName), out var grants))
+            foreach (var (ns, account) in binding.Subjects)
             {
-                continue;
-            }
-
-            foreach (var subject in subjects.Items)
-            {
-                if (subject is not YamlMapping mapping || mapping.GetString("kind") != "ServiceAccount" || mapping.GetString("name") is not { } account)
-                {
-                    continue;
-                }
-
-                // A ClusterRoleBinding's subjects must name their namespace; a RoleBinding's default to its own.
-                var ns = mapping.GetString("namespace") ?? binding.Namespace;
                 foreach (var (kind, _) in Resources)
                 {
                     if (!grants.MayCreate(kind))
@@ -122,6 +104,93 @@ internal static class RuntimeCreatedObjects
         }
 
         return creators;
+    }
+
+    /// <summary>What a Role or ClusterRole lets create, and the objects it names in <c>resourceNames</c> beside such a grant.</summary>
+    internal sealed class RoleFacts
+    {
+        private readonly HashSet<ConfigKind> _create;
+
+        private RoleFacts((string Kind, string? Namespace, string Name) key, HashSet<ConfigKind> create, IReadOnlyList<ConfigSource> made)
+        {
+            Key = key;
+            _create = create;
+            Made = made;
+        }
+
+        public (string Kind, string? Namespace, string Name) Key { get; }
+
+        /// <summary>The objects it names and may create, in the order written.</summary>
+        public IReadOnlyList<ConfigSource> Made { get; }
+
+        public bool MayCreate(ConfigKind kind) => _create.Contains(kind);
+
+        public static RoleFacts? Of(KubeObject obj)
+        {
+            if (obj.Kind is not ("Role" or "ClusterRole") || obj.Name is null || obj.Root.GetSequence("rules") is not { } rules)
+            {
+                return null;
+            }
+
+            var ns = obj.IsKind("Role") ? obj.Namespace : null;
+            var grants = RoleGrants.Read(rules);
+            var made = new List<ConfigSource>();
+            var create = new HashSet<ConfigKind>();
+            foreach (var (kind, _) in Resources)
+            {
+                if (!grants.MayCreate(kind))
+                {
+                    continue;
+                }
+
+                create.Add(kind);
+                foreach (var name in grants.Named(kind))
+                {
+                    made.Add(Made(kind, name.Value, ns, name, obj, "it names the object in resourceNames and may create " + Plural(kind)));
+                }
+            }
+
+            return new RoleFacts((obj.Kind!, ns, obj.Name), create, made);
+        }
+    }
+
+    /// <summary>A RoleBinding's or ClusterRoleBinding's role and the ServiceAccounts (namespace, name) it binds.</summary>
+    internal sealed class BindingFacts
+    {
+        private BindingFacts((string Kind, string? Namespace, string Name) role, IReadOnlyList<(string Namespace, string Account)> subjects)
+        {
+            Role = role;
+            Subjects = subjects;
+        }
+
+        public (string Kind, string? Namespace, string Name) Role { get; }
+
+        public IReadOnlyList<(string Namespace, string Account)> Subjects { get; }
+
+        public static BindingFacts? Of(KubeObject binding)
+        {
+            if (binding.Kind is not ("RoleBinding" or "ClusterRoleBinding") || binding.Root.GetMapping("roleRef") is not { } roleRef
+                || roleRef.GetString("name") is not { } roleName || binding.Root.GetSequence("subjects") is not { } subjects)
+            {
+                return null;
+            }
+
+            var roleKind = roleRef.GetString("kind") ?? "Role";
+            var roleNamespace = roleKind == "Role" ? binding.Namespace : null;
+            var accounts = new List<(string, string)>();
+            foreach (var subject in subjects.Items)
+            {
+                if (subject is not YamlMapping mapping || mapping.GetString("kind") != "ServiceAccount" || mapping.GetString("name") is not { } account)
+                {
+                    continue;
+                }
+
+                // A ClusterRoleBinding's subjects must name their namespace; a RoleBinding's default to its own.
+                accounts.Add((mapping.GetString("namespace") ?? binding.Namespace, account));
+            }
+
+            return new BindingFacts((roleKind, roleNamespace, roleName), accounts);
+        }
     }
 
     /// <summary>The words of the containers' command, args and env values that could be object names.</summary>

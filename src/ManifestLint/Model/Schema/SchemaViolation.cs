@@ -24,7 +24,7 @@ public static class SchemaChecker
 {
     /// <summary>The violations of an object, computed once and shared by ML0005 and ML0006.</summary>
     public static IReadOnlyList<SchemaViolation> Check(KubeObject obj) =>
-        LazyInitializer.EnsureInitialized(ref obj.SchemaViolationsMemo, () => Compute(obj))!;
+        obj.SchemaViolationsOnce(Compute);
 
     private static IReadOnlyList<SchemaViolation> Compute(KubeObject obj)
     {
