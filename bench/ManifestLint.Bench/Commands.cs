@@ -44,7 +44,7 @@ internal static class Commands
             cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu;
             pause = GC.GetTotalPauseDuration() - pause;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{(i == 0 ? "warm-up" : "run " + i)}: read {s.Read:F0} parse {s.Parse:F0} model {s.Model:F0} rules {s.Rules:F0} finish {s.Finish:F0} report {s.Report:F0} total {s.Total:F0} ms (CPU {cpu.TotalMilliseconds:F0} ms, GC pauses {pause.TotalMilliseconds:F0} ms), {s.Findings} findings, GC {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}"));
+                $"{(i == 0 ? "warm-up" : "run " + i)}: load {s.Parse:F0} model {s.Model:F0} rules {s.Rules:F0} finish {s.Finish:F0} report {s.Report:F0} total {s.Total:F0} ms (CPU {cpu.TotalMilliseconds:F0} ms, GC pauses {pause.TotalMilliseconds:F0} ms), {s.Findings} findings, GC {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}"));
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

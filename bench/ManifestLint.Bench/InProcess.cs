@@ -31,30 +31,20 @@ internal static class InProcess
         return ManifestFileFinder.FindFiles(Path.GetFullPath(directory), errors);
     }
 
+    /// <summary>
+    /// The engine's own run (<see cref="Linter.Lint"/>) over the listed files, as the tool makes it: load (read and
+    /// parse in parallel, and for a large run take each file's facts and drop its trees), model, rules, finish; then
+    /// the text report. Reading is part of load: <see cref="PhaseSample.Read"/> is zero.
+    /// </summary>
     public static PhaseSample Pipeline(string workingDirectory, IReadOnlyList<string> paths)
     {
-        var limits = LintOptions.Default.Limits;
+        var result = new Linter(LintOptions.Default).Lint(new InputSet { Paths = paths.ToArray(), WorkingDirectory = workingDirectory });
         var stopwatch = Stopwatch.StartNew();
-        var bytes = new byte[paths.Count][];
-        Parallel.For(0, paths.Count, i => bytes[i] = File.ReadAllBytes(paths[i]));
-        var read = stopwatch.Elapsed.TotalMilliseconds;
-
-        stopwatch.Restart();
-        var files = new SourceFile[paths.Count];
-        Parallel.For(0, paths.Count, i =>
-        {
-            var file = new SourceFile(paths[i], ManifestLoader.DisplayPathOf(paths[i], workingDirectory), isContext: false);
-            files[i] = SourceFileReader.Parse(file, bytes[i], bytes[i].Length, limits);
-        });
-        var parse = stopwatch.Elapsed.TotalMilliseconds;
-
-        var result = new Linter(LintOptions.Default).Analyze(files);
-        stopwatch.Restart();
         var console = new CliConsole(TextReader.Null, TextWriter.Null, TextWriter.Null, false, _ => null, workingDirectory);
         var writer = new StringWriter();
         TextReporter.Write(new ReportContext(result, console, useColor: false), writer);
         var report = stopwatch.Elapsed.TotalMilliseconds;
-        return new PhaseSample(read, parse, result.Phases.Model.TotalMilliseconds, result.Phases.Rules.TotalMilliseconds,
+        return new PhaseSample(0, result.Phases.Load.TotalMilliseconds, result.Phases.Model.TotalMilliseconds, result.Phases.Rules.TotalMilliseconds,
             result.Phases.Finish.TotalMilliseconds, report, result.Diagnostics.Count);
     }
 

@@ -251,7 +251,7 @@ internal sealed class Runner
 
         o.AppendLine();
         o.AppendLine("In-process phases (ms, medians) and a bare YamlDotNet parse of the same files (read + decode + parser events)");
-        o.AppendLine("| scenario | read | parse | model | rules | finish | report | total | bare parse 1 thread | bare parse parallel | total / bare parallel |");
+        o.AppendLine("| scenario | read | load (read, parse, facts) | model | rules | finish | report | total | bare parse 1 thread | bare parse parallel | total / bare parallel |");
         o.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var s in report.Scenarios.Where(s => s.Phases is not null))
         {

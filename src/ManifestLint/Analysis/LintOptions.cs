@@ -57,4 +57,13 @@ public sealed record LintOptions
 
     /// <summary>How many files are parsed at once; 0 means one per core.</summary>
     public int MaxParallelism { get; init; }
+
+    /// <summary>
+    /// From this many bytes of input on, a run drops each file's trees once it has read its objects' facts, and reads
+    /// the file again while its rules run (memory that stays flat with the size of the repository; issue 21). Below
+    /// it, the trees stay: parsing twice costs more than keeping them. The output is the same either way.
+    /// </summary>
+    internal long TreeReleaseBytes { get; init; } = DefaultTreeReleaseBytes;
+
+    internal const long DefaultTreeReleaseBytes = 32L * 1024 * 1024;
 }

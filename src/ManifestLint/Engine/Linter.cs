@@ -2,6 +2,7 @@ using System.Diagnostics;
 using ManifestLint.Configuration;
 using ManifestLint.Loading;
 using ManifestLint.Model;
+using ManifestLint.Model.Knowledge;
 using ManifestLint.Model.Kustomize;
 using ManifestLint.Analysis;
 using Microsoft.CodeAnalysis;
@@ -38,17 +39,30 @@ public sealed class Linter
     {
         var stopwatch = Stopwatch.StartNew();
         var inputErrors = new List<InputError>();
-        var files = _options.Configuration is null && _options.LimitOverrides.IsEmpty
-            ? ManifestLoader.Load(inputs, _options.Limits, _options.MaxParallelism, inputErrors)
-            : ManifestLoader.Load(inputs, _options.LimitsFor, _options.MaxParallelism, inputErrors);
-        return Analyze(files, inputErrors, stopwatch, stopwatch.Elapsed);
+        var fileOptions = new FileOptions(_options);
+        TreeRelease? release = null;
+        Func<string, Yaml.YamlLimits> limitsFor = _options.Configuration is null && _options.LimitOverrides.IsEmpty ? _ => _options.Limits : _options.LimitsFor;
+        var files = ManifestLoader.Load(inputs, limitsFor, _options.MaxParallelism, inputErrors, (paths, bytes) =>
+        {
+            if (bytes < _options.TreeReleaseBytes)
+            {
+                return null;
+            }
+
+            release = TreeRelease.Prepare(paths, fileOptions, () => LoadKnowledge(new List<ConfigurationMessage>()) ?? KnowledgeTable.Default);
+            return release.Digest;
+        });
+        return Analyze(files, inputErrors, stopwatch, stopwatch.Elapsed, fileOptions, release);
     }
 
     /// <summary>Lints files that are already read (the analyzer front end, tests).</summary>
     public LintResult Analyze(IReadOnlyList<SourceFile> files, IReadOnlyList<InputError>? inputErrors = null, Stopwatch? stopwatch = null) =>
-        Analyze(files, inputErrors, stopwatch, TimeSpan.Zero);
+        Analyze(files, inputErrors, stopwatch, TimeSpan.Zero, new FileOptions(_options), null);
 
-    private LintResult Analyze(IReadOnlyList<SourceFile> files, IReadOnlyList<InputError>? inputErrors, Stopwatch? stopwatch, TimeSpan loaded)
+    private KnowledgeTable? LoadKnowledge(List<ConfigurationMessage> messages) =>
+        KnowledgeFiles.Load(_options.Get(OptionCatalog.Producers).Concat(_options.Configuration?.KnowledgeFiles ?? Array.Empty<string>()), messages);
+
+    private LintResult Analyze(IReadOnlyList<SourceFile> files, IReadOnlyList<InputError>? inputErrors, Stopwatch? stopwatch, TimeSpan loaded, FileOptions fileOptions, TreeRelease? release)
     {
         stopwatch ??= Stopwatch.StartNew();
         var started = stopwatch.Elapsed;
@@ -56,7 +70,6 @@ public sealed class Linter
         // Files in path order, not in the order they were named: where a finding lists several definitions of one
         // object, or a rule meets the first of them, the output must not depend on how the paths were given.
         files = files.OrderBy(f => f.Path, StringComparer.Ordinal).ThenBy(f => f.IsContext).ToArray();
-        var fileOptions = new FileOptions(_options);
         var namespaces = new Dictionary<SourceFile, string>();
         foreach (var file in files)
         {
@@ -65,12 +78,19 @@ public sealed class Linter
         }
 
         var knowledgeMessages = new List<ConfigurationMessage>();
-        var knowledge = KnowledgeFiles.Load(_options.Get(OptionCatalog.Producers).Concat(_options.Configuration?.KnowledgeFiles ?? Array.Empty<string>()), knowledgeMessages);
-        var set = LintedSet.Build(files, file => namespaces[file], knowledge);
+        // A run that dropped trees read the table before the files (their facts needed it); it is read again here
+        // only for its messages, which name the same files.
+        var knowledge = LoadKnowledge(knowledgeMessages);
+        if (release is not null)
+        {
+            knowledge = release.Knowledge;
+        }
+
+        var set = LintedSet.Build(files, file => namespaces[file], knowledge, release?.Read);
         var buildFailures = new List<string>();
         var builds = _options.Get(OptionCatalog.Kustomize) ? KustomizeBuilder.BuildAll(files, file => namespaces[file], file => fileOptions.For(file).Get(OptionCatalog.Kustomize), buildFailures) : Array.Empty<KustomizeBuild>();
         var scopes = LintScopes.Plan(set, builds, namespaces, knowledge);
-        var runner = new RuleRunner(_catalog, _options, fileOptions);
+        var runner = new RuleRunner(_catalog, _options, fileOptions, release);
         runner.BuildModels(scopes);
         var modelled = stopwatch.Elapsed;
         var collector = new FindingCollector(fileOptions, set, builds);

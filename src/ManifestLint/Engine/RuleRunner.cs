@@ -20,12 +20,15 @@ internal sealed class RuleRunner
     private readonly RuleCatalog _catalog;
     private readonly LintOptions _options;
     private readonly FileOptions _fileOptions;
+    private readonly TreeRelease? _release;
 
-    public RuleRunner(RuleCatalog catalog, LintOptions options, FileOptions fileOptions)
+    /// <param name="release">Set for a run that dropped its trees: the rules then run file by file (see <see cref="TreeRelease"/>).</param>
+    public RuleRunner(RuleCatalog catalog, LintOptions options, FileOptions fileOptions, TreeRelease? release = null)
     {
         _catalog = catalog;
         _options = options;
         _fileOptions = fileOptions;
+        _release = release;
     }
 
     private int Parallelism => _options.MaxParallelism > 0 ? _options.MaxParallelism : Environment.ProcessorCount;
@@ -44,8 +47,41 @@ internal sealed class RuleRunner
             }
         }
 
-        RunFileActions(actions, set, collector);
-        foreach (var scope in scopes)
+        if (_release is null)
+        {
+            RunFileActions(actions, set, set.Files, collector);
+            foreach (var scope in scopes)
+            {
+                RunObjectActions(actions, scope, collector);
+            }
+
+            return;
+        }
+
+        // The files as written whose trees were dropped: each is read again, its file, object and pod-spec actions
+        // run, and its trees are dropped again. The files kustomize builds read keep theirs, as in a small run.
+        var flat = scopes[0];
+        var byFile = flat.Files.Where(_release.Released).ToList();
+        var streamed = new HashSet<SourceFile>(byFile);
+        RunFileActions(actions, set, set.Files.Where(f => !streamed.Contains(f)).ToList(), collector);
+        Parallel.ForEach(
+            System.Collections.Concurrent.Partitioner.Create(byFile, loadBalance: true),
+            new ParallelOptions { MaxDegreeOfParallelism = Parallelism },
+            file =>
+            {
+                RunFileActions(actions, set, new[] { file }, collector);
+                var objects = flat.ObjectsIn(file);
+                foreach (var obj in objects)
+                {
+                    AnalyzeObject(actions, flat, obj, collector);
+                }
+
+                _release.ReleaseAgain(file, objects);
+            });
+
+        var rest = flat.Objects.Where(o => !streamed.Contains(o.File)).ToList();
+        RunObjectActions(actions, flat, collector, rest);
+        foreach (var scope in scopes.Skip(1))
         {
             RunObjectActions(actions, scope, collector);
         }
@@ -66,7 +102,10 @@ internal sealed class RuleRunner
         }
 
         var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism };
-        Parallel.ForEach(scopes.SelectMany(s => s.Objects).Distinct(), options, obj =>
+
+        // A run that dropped its trees took its facts while parsing; its pod specs are built file by file as the
+        // rules run.
+        Parallel.ForEach(scopes.SelectMany(s => s.Objects).Distinct().Where(o => o.HasTree), options, obj =>
         {
             foreach (var pod in obj.PodSpecs)
             {
@@ -105,9 +144,9 @@ internal sealed class RuleRunner
         return false;
     }
 
-    private void RunFileActions(RuleActions actions, LintedSet set, FindingCollector collector)
+    private void RunFileActions(RuleActions actions, LintedSet set, IReadOnlyList<SourceFile> files, FindingCollector collector)
     {
-        foreach (var file in set.Files)
+        foreach (var file in files)
         {
             var options = _fileOptions.For(file);
             foreach (var action in actions.File)
@@ -117,55 +156,55 @@ internal sealed class RuleRunner
         }
     }
 
-    private void RunObjectActions(RuleActions actions, LintedSet set, FindingCollector collector)
+    private void RunObjectActions(RuleActions actions, LintedSet set, FindingCollector collector, IReadOnlyList<KubeObject>? objects = null)
     {
-        Action<Diagnostic> reportToSet = diagnostic => collector.Add(diagnostic, set.KustomizeBuild);
-
-        void AnalyzeObject(KubeObject obj)
-        {
-            var options = _fileOptions.For(obj.File);
-
-            // A finding carries the object its rule looked at. In a kustomize build it may sit in a patch file; the
-            // built object's annotations (the base's, and what patches add) can silence it.
-            Action<Diagnostic> report = d => collector.Add(d, set.KustomizeBuild, obj);
-            foreach (var action in actions.Object)
-            {
-                if (action.Kinds is null || (obj.Kind is not null && action.Kinds.Contains(obj.Kind)))
-                {
-                    collector.Invoke(action.Rule, obj.File.DisplayPath, () => action.Action(new ObjectAnalysisContext(obj, set, options, _fileOptions, report)));
-                }
-            }
-
-            if (actions.PodSpec.Count == 0)
-            {
-                return;
-            }
-
-            foreach (var podSpec in obj.PodSpecs)
-            {
-                foreach (var action in actions.PodSpec)
-                {
-                    collector.Invoke(action.Rule, obj.File.DisplayPath, () => action.Action(new PodSpecAnalysisContext(podSpec, set, options, _fileOptions, report)));
-                }
-            }
-        }
-
+        objects ??= set.Objects;
         var parallelism = Parallelism;
-        if (parallelism > 1 && set.Objects.Count >= ParallelObjectThreshold)
+        if (parallelism > 1 && objects.Count >= ParallelObjectThreshold)
         {
-            Parallel.ForEach(set.Objects, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, AnalyzeObject);
+            Parallel.ForEach(objects, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, obj => AnalyzeObject(actions, set, obj, collector));
         }
         else
         {
-            foreach (var obj in set.Objects)
+            foreach (var obj in objects)
             {
-                AnalyzeObject(obj);
+                AnalyzeObject(actions, set, obj, collector);
             }
         }
 
+        Action<Diagnostic> reportToSet = diagnostic => collector.Add(diagnostic, set.KustomizeBuild);
         foreach (var action in actions.Set)
         {
             collector.Invoke(action.Rule, set.KustomizeBuild is null ? "the linted set" : "kustomize build " + set.KustomizeBuild.Label, () => action.Action(new SetAnalysisContext(set, _options, _fileOptions, reportToSet)));
+        }
+    }
+
+    private void AnalyzeObject(RuleActions actions, LintedSet set, KubeObject obj, FindingCollector collector)
+    {
+        var options = _fileOptions.For(obj.File);
+
+        // A finding carries the object its rule looked at. In a kustomize build it may sit in a patch file; the
+        // built object's annotations (the base's, and what patches add) can silence it.
+        Action<Diagnostic> report = d => collector.Add(d, set.KustomizeBuild, obj);
+        foreach (var action in actions.Object)
+        {
+            if (action.Kinds is null || (obj.Kind is not null && action.Kinds.Contains(obj.Kind)))
+            {
+                collector.Invoke(action.Rule, obj.File.DisplayPath, () => action.Action(new ObjectAnalysisContext(obj, set, options, _fileOptions, report)));
+            }
+        }
+
+        if (actions.PodSpec.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var podSpec in obj.PodSpecs)
+        {
+            foreach (var action in actions.PodSpec)
+            {
+                collector.Invoke(action.Rule, obj.File.DisplayPath, () => action.Action(new PodSpecAnalysisContext(podSpec, set, options, _fileOptions, report)));
+            }
         }
     }
 }

@@ -26,8 +26,8 @@ public sealed record SuppressedDiagnostic(LintFinding Finding, SuppressionInfo S
 /// </summary>
 public sealed class Suppressions
 {
-    public const string IgnoreCheckPrefix = "ignore-check.manifestlint.io/";
-    public const string IgnoreAll = "manifestlint.io/ignore-all";
+    public const string IgnoreCheckPrefix = KubeObject.IgnoreCheckPrefix;
+    public const string IgnoreAll = KubeObject.IgnoreAll;
     private const string Marker = "manifestlint-disable";
 
     private static readonly Regex Directive = new(
@@ -137,16 +137,15 @@ public sealed class Suppressions
 
     private static SuppressionInfo? FindAnnotation(Diagnostic diagnostic, KubeObject owner)
     {
-        if (owner.Metadata?.GetMapping("annotations") is not { } annotations)
+        if (owner.SuppressionAnnotations is not { } annotations)
         {
             return null;
         }
 
         foreach (var key in new[] { IgnoreCheckPrefix + diagnostic.Id, IgnoreAll })
         {
-            if (annotations.GetEntry(key) is { } entry)
+            if (annotations.TryGetValue(key, out var reason))
             {
-                var reason = (entry.Value as YamlScalar)?.Value ?? string.Empty;
                 return new SuppressionInfo("inSource", reason, $"{owner.DisplayName}: annotation {key}");
             }
         }

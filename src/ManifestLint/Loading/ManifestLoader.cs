@@ -13,7 +13,11 @@ public static class ManifestLoader
     /// (exit code 2); a file or folder found inside a named folder that cannot be read (no permission, deleted since
     /// the folder was listed) is skipped with its reason in the summary.
     /// </summary>
-    public static IReadOnlyList<SourceFile> Load(InputSet inputs, Func<string, YamlLimits> limitsFor, int maxParallelism, List<InputError> errors)
+    /// <param name="onRead">
+    /// Told the paths to read and their total size before any is read; it may return an action that each worker runs
+    /// on a file right after parsing it (a large run takes the facts it needs and drops the trees there).
+    /// </param>
+    public static IReadOnlyList<SourceFile> Load(InputSet inputs, Func<string, YamlLimits> limitsFor, int maxParallelism, List<InputError> errors, Func<IReadOnlyList<string>, long, Action<SourceFile>?>? onRead = null)
     {
         var work = new List<(string Path, bool IsContext, bool Named)>();
         var skippedFolders = new List<InputError>();
@@ -79,13 +83,26 @@ public static class ManifestLoader
         }
 
         var parsed = new SourceFile[work.Count];
-        var overBudget = OverBudget(work, inputs, files.Sum(f => f.ByteLength));
+        var overBudget = OverBudget(work, inputs, files.Sum(f => f.ByteLength), out var toRead);
+        var digest = onRead?.Invoke(work.Where((_, i) => overBudget[i] is null).Select(w => w.Path).ToArray(), toRead);
+        SourceFile ReadOne(int i)
+        {
+            if (overBudget[i] is { } skipped)
+            {
+                return skipped;
+            }
+
+            var file = Read(work[i], inputs.WorkingDirectory, limitsFor);
+            digest?.Invoke(file);
+            return file;
+        }
+
         var parallelism = maxParallelism > 0 ? maxParallelism : Environment.ProcessorCount;
         if (parallelism == 1 || work.Count < 4)
         {
             for (var i = 0; i < work.Count; i++)
             {
-                parsed[i] = overBudget[i] ?? Read(work[i], inputs.WorkingDirectory, limitsFor);
+                parsed[i] = ReadOne(i);
             }
         }
         else
@@ -100,7 +117,7 @@ public static class ManifestLoader
                 while ((k = Interlocked.Increment(ref next)) < order.Length)
                 {
                     var i = order[k];
-                    parsed[i] = overBudget[i] ?? Read(work[i], inputs.WorkingDirectory, limitsFor);
+                    parsed[i] = ReadOne(i);
                 }
             });
         }
@@ -131,16 +148,19 @@ public static class ManifestLoader
     /// The files past the run's input budget, decided before anything is read and in path order (so the same files,
     /// whatever the thread count), each as a skipped file with its ML0007 problem; null for the files that are read.
     /// </summary>
-    private static SourceFile?[] OverBudget(List<(string Path, bool IsContext, bool Named)> work, InputSet inputs, long alreadyRead)
+    private static SourceFile?[] OverBudget(List<(string Path, bool IsContext, bool Named)> work, InputSet inputs, long alreadyRead, out long toRead)
     {
+        toRead = 0;
         var skipped = new SourceFile?[work.Count];
         var total = alreadyRead;
         var order = Enumerable.Range(0, work.Count).OrderBy(i => work[i].Path, StringComparer.Ordinal);
         foreach (var i in order)
         {
-            total += SizeOf(work[i].Path);
+            var size = SizeOf(work[i].Path);
+            total += size;
             if (total <= inputs.MaxTotalBytes)
             {
+                toRead += size;
                 continue;
             }
 

@@ -61,6 +61,7 @@ public sealed class KubeObject
         Kind = root.GetString("kind");
         Name = Metadata?.GetString("name");
         var explicitNamespace = Metadata?.GetString("namespace");
+        SuppressionAnnotations = ReadSuppressionAnnotations(Metadata);
         if (Kind == "CustomResourceDefinition" && root.GetMapping("spec") is { } spec
             && spec.GetString("group") is { } group && spec.GetMapping("names")?.GetString("kind") is { } definedKind)
         {
@@ -142,6 +143,33 @@ public sealed class KubeObject
     {
         var tree = Tree;
         return LazyInitializer.EnsureInitialized(ref tree.SchemaViolations, () => compute(this))!;
+    }
+
+    /// <summary>Prefix of the annotation that silences one rule for the object: <c>ignore-check.manifestlint.io/ML3004</c>.</summary>
+    public const string IgnoreCheckPrefix = "ignore-check.manifestlint.io/";
+
+    /// <summary>The annotation that silences every rule for the object.</summary>
+    public const string IgnoreAll = "manifestlint.io/ignore-all";
+
+    /// <summary>
+    /// The object's annotations that silence findings (<see cref="IgnoreCheckPrefix"/>, <see cref="IgnoreAll"/>) with
+    /// their reasons, kept without the tree; null when it has none (nearly always).
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? SuppressionAnnotations { get; }
+
+    private static Dictionary<string, string>? ReadSuppressionAnnotations(YamlMapping? metadata)
+    {
+        Dictionary<string, string>? found = null;
+        foreach (var entry in metadata?.GetMapping("annotations")?.Entries ?? default)
+        {
+            // The last of a key written twice counts, as kubectl keeps it.
+            if (entry.Name is { } key && (key == IgnoreAll || key.StartsWith(IgnoreCheckPrefix, StringComparison.Ordinal)))
+            {
+                (found ??= new Dictionary<string, string>(StringComparer.Ordinal))[key] = (entry.Value as YamlScalar)?.Value ?? string.Empty;
+            }
+        }
+
+        return found;
     }
 
     /// <summary>For a CustomResourceDefinition, the API group and kind it defines; null for other objects.</summary>
