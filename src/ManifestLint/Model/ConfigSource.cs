@@ -28,13 +28,16 @@ public enum ConfigOrigin
 /// </summary>
 public sealed class ConfigSource
 {
-    private readonly List<string> _environmentKeys;
-    private readonly List<string> _volumeKeys;
-    private readonly HashSet<string> _environmentKeySet;
-    private readonly HashSet<string> _volumeKeySet;
+    // A large run keeps one ConfigSource per ConfigMap and Secret for the whole run: keys as exact arrays (one shared
+    // by both consumers when they see the same keys), and sets made only for the sources a reference asks about.
+    private readonly string[] _environmentKeys;
+    private readonly string[] _volumeKeys;
+    private HashSet<string>? _environmentKeySet;
+    private HashSet<string>? _volumeKeySet;
 
-    // A manifest's environment keys and where each is written (for related locations); null for other origins.
-    private Dictionary<string, (SourceFile File, SourceRange Range)>? _keyPlaces;
+    // The ConfigMap or Secret object, for where its keys are written (asked only for a finding's related locations:
+    // a dropped tree is read again then); null for other origins. The graph holds no node of it.
+    private KubeObject? _object;
 
     internal ConfigSource(
         ConfigKind kind,
@@ -55,10 +58,8 @@ public sealed class ConfigSource
         Namespace = @namespace;
         File = file;
         NameRange = nameRange;
-        _environmentKeys = environmentKeys;
-        _volumeKeys = volumeKeys;
-        _environmentKeySet = new HashSet<string>(environmentKeys, StringComparer.Ordinal);
-        _volumeKeySet = new HashSet<string>(volumeKeys, StringComparer.Ordinal);
+        _environmentKeys = environmentKeys.ToArray();
+        _volumeKeys = volumeKeys.SequenceEqual(environmentKeys, StringComparer.Ordinal) ? _environmentKeys : volumeKeys.ToArray();
         KeysKnown = keysKnown;
         Immutable = immutable;
         ExtendsBase = extendsBase;
@@ -155,7 +156,7 @@ public sealed class ConfigSource
         _ => $"{KindName} {Namespace}/{Name}",
     };
 
-    public bool HasEnvironmentKey(string key) => _environmentKeySet.Contains(key);
+    public bool HasEnvironmentKey(string key) => KeySet(ref _environmentKeySet, _environmentKeys).Contains(key);
 
     /// <summary>
     /// Where an environment variable's key is written: the key of <c>data</c> Kubernetes keeps (the last), else that
@@ -164,15 +165,22 @@ public sealed class ConfigSource
     /// </summary>
     public (SourceFile File, SourceRange Range)? EnvironmentKeyPlace(string key)
     {
-        if (_keyPlaces is { } places)
+        if (_object is { } obj)
         {
-            return places.TryGetValue(key, out var place) ? place : null;
+            var data = ConfigData.From(obj);
+            return (data?.Data?.GetEntry(key) ?? data?.StringData?.GetEntry(key)) is { } entry
+                ? (obj.Origins is null ? obj.File : obj.FileOf(entry.Key), entry.KeyRange)
+                : null;
         }
 
         return File is { } file && NameRange is { } range && HasEnvironmentKey(key) ? (file, range) : null;
     }
 
-    public bool HasVolumeKey(string key) => _volumeKeySet.Contains(key);
+    public bool HasVolumeKey(string key) =>
+        ReferenceEquals(_volumeKeys, _environmentKeys) ? HasEnvironmentKey(key) : KeySet(ref _volumeKeySet, _volumeKeys).Contains(key);
+
+    private static HashSet<string> KeySet(ref HashSet<string>? set, string[] keys) =>
+        Volatile.Read(ref set) ?? LazyInitializer.EnsureInitialized(ref set, () => new HashSet<string>(keys, StringComparer.Ordinal))!;
 
     public override string ToString() => DisplayName;
 
@@ -204,7 +212,7 @@ public sealed class ConfigSource
             environment, volume, known, data.Immutable, extendsBase: false, ConfigOrigin.Manifest)
         {
             WrittenWithoutNamespace = !obj.HasExplicitNamespace,
-            _keyPlaces = KeyPlaces(obj, data),
+            _object = obj,
         };
     }
 
@@ -236,25 +244,6 @@ public sealed class ConfigSource
         return new ConfigSource(implicitObject.Kind, implicitObject.Name, null, null, null,
             new List<string>(keys), new List<string>(keys), implicitObject.Keys is not null, immutable: false, extendsBase: false,
             ConfigOrigin.Implicit, implicitObject.MadeBy);
-    }
-
-    private static Dictionary<string, (SourceFile File, SourceRange Range)> KeyPlaces(KubeObject obj, ConfigData data)
-    {
-        // stringData first, so that a key of data (which Kubernetes keeps when both have it) wins; within a map the
-        // last entry wins, as kubectl keeps the last duplicate.
-        var places = new Dictionary<string, (SourceFile File, SourceRange Range)>(StringComparer.Ordinal);
-        foreach (var map in new[] { data.Kind == ConfigKind.Secret ? data.StringData : null, data.Data })
-        {
-            foreach (var entry in map?.Entries ?? default)
-            {
-                if (entry.Name is not null)
-                {
-                    places[entry.Name] = (obj.Origins is null ? obj.File : obj.FileOf(entry.Key), entry.KeyRange);
-                }
-            }
-        }
-
-        return places;
     }
 
     /// <summary>Adds the keys of one data map; false when the field is there but is not a mapping (keys unknown).</summary>
