@@ -49,6 +49,10 @@ public sealed class TreeReleaseTests
         Assert.Empty(asWritten.Where(o => o.HasTree && o.Kind is not ("ConfigMap" or "Secret")).Select(o => o.File.DisplayPath + ": " + o.DisplayName));
         Assert.True(asWritten.Count(o => o.HasTree) * 10 <= asWritten.Count, $"{asWritten.Count(o => o.HasTree)} of {asWritten.Count} objects hold a tree");
         Assert.All(whole.Set.Objects, o => Assert.True(o.HasTree));
+
+        // Files whose suppression comments were read after their rules ran are dropped again too.
+        var commented = dropped.Files.Where(f => !kept.Contains(f.Path) && f.Problems.Count == 0 && !f.Skipped && f.Text.Contains("manifestlint-disable", StringComparison.Ordinal)).ToList();
+        Assert.All(commented, f => Assert.True(f.IsReleased, f.DisplayPath));
     }
 
     [Fact]
@@ -59,6 +63,23 @@ public sealed class TreeReleaseTests
         Assert.True(obj.HasTree);
         Assert.Equal(obj.Name, obj.Metadata!.GetString("name"));
         Assert.Same(obj.Root, obj.PodSpecs[0].Owner.Root);
+    }
+
+    [Fact]
+    public void Suppressions_read_from_dropped_files_are_the_same_and_the_trees_are_dropped_again()
+    {
+        using var repo = new TempDirectory();
+        repo.Write("a.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  annotations: {ignore-check.manifestlint.io/ML0005: \"why\"}\nimmutable: \"yes\"\n");
+        repo.Write("b.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n  name: c   # manifestlint-disable-line ML0002 -- intended\ndata:\n  text: |\n    # manifestlint-disable-line ML0005 (inside a block scalar: no comment)\nimmutable: \"yes\"\n");
+        repo.Write("c.yaml", "# manifestlint-disable-next-line ML9999\napiVersion: v1\nkind: Secret\nmetadata: {name: s}\n");
+        var whole = TestLinter.LintPaths(new[] { repo.Path }, LintOptions.Default, repo.Path);
+        var dropped = TestLinter.LintPaths(new[] { repo.Path }, LintOptions.Default with { TreeReleaseBytes = 0 }, repo.Path);
+
+        Assert.Equal(2, whole.Suppressed.Count);
+        Assert.Contains(whole.ConfigurationMessages, m => m.Message.Contains("ML9999", StringComparison.Ordinal));
+        Assert.Equal(Render(whole), Render(dropped));
+        Assert.All(dropped.Files, f => Assert.True(f.IsReleased, f.DisplayPath));
+        Assert.All(dropped.Set.Objects, o => Assert.False(o.HasTree, o.DisplayName));
     }
 
     /// <summary>Everything a reporter reads of a run, as text.</summary>

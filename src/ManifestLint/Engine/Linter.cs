@@ -49,7 +49,9 @@ public sealed class Linter
                 return null;
             }
 
-            release = TreeRelease.Prepare(paths, fileOptions, () => LoadKnowledge(new List<ConfigurationMessage>()) ?? KnowledgeTable.Default);
+            // Standard input is read beside the files; its configuration may name knowledge files too.
+            var configured = inputs.Paths.Contains("-") ? paths.Append(inputs.StandardInputName).ToArray() : paths;
+            release = TreeRelease.Prepare(configured, fileOptions, () => LoadKnowledge(new List<ConfigurationMessage>()) ?? KnowledgeTable.Default);
             return release.Digest;
         });
         return Analyze(files, inputErrors, stopwatch, stopwatch.Elapsed, fileOptions, release);

@@ -176,7 +176,15 @@ public sealed class Suppressions
     {
         var directives = new List<CommentDirective>();
         var text = file.Text;
+
+        // A large run dropped the file's trees: they are read again for the scalars' ranges, and dropped again.
+        var released = file.IsReleased;
         var scalars = ScalarRanges(file);
+        if (released)
+        {
+            file.ReleaseDocuments();
+        }
+
         var line = 1;
         var lineStart = 0;
         for (var i = 0; i <= text.Length; i++)
