@@ -189,6 +189,12 @@ public sealed class KubeObject
     /// <summary>
     /// Drops the tree and what was computed from it; the next use reads it again from the file. Only an object as
     /// written in a file that can be parsed again is dropped (a kustomize build's objects are made, not read).
+    /// <para>
+    /// The run keeps one rule: a file's objects are dropped only by the worker that took their facts or ran their
+    /// rules, after it is done with them (<c>Engine/TreeRelease.cs</c>). Another thread may read a dropped object
+    /// again at any time (a finding's related location in another file), but never drops it, so a value computed
+    /// from the tree (pod specs, payload, schema violations) never mixes nodes of two parses.
+    /// </para>
     /// </summary>
     internal void ReleaseTree()
     {
