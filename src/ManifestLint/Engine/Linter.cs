@@ -51,7 +51,7 @@ public sealed class Linter
 
             // Standard input is read beside the files; its configuration may name knowledge files too.
             var configured = inputs.Paths.Contains("-") ? paths.Append(inputs.StandardInputName).ToArray() : paths;
-            release = TreeRelease.Prepare(configured, fileOptions, () => LoadKnowledge(new List<ConfigurationMessage>()) ?? KnowledgeTable.Default);
+            release = TreeRelease.Prepare(configured, fileOptions, LoadKnowledge);
             return release.Digest;
         });
         return Analyze(files, inputErrors, stopwatch, stopwatch.Elapsed, fileOptions, release);
@@ -79,14 +79,9 @@ public sealed class Linter
             namespaces[file] = fileOptions.For(file).Get(OptionCatalog.DefaultNamespace);
         }
 
-        var knowledgeMessages = new List<ConfigurationMessage>();
-        // A run that dropped trees read the table before the files (their facts needed it); it is read again here
-        // only for its messages, which name the same files.
-        var knowledge = LoadKnowledge(knowledgeMessages);
-        if (release is not null)
-        {
-            knowledge = release.Knowledge;
-        }
+        // A run that dropped trees read the table before the files: their facts needed it.
+        var knowledgeMessages = new List<ConfigurationMessage>(release?.KnowledgeMessages ?? Array.Empty<ConfigurationMessage>());
+        var knowledge = release is not null ? release.Knowledge : LoadKnowledge(knowledgeMessages);
 
         var set = LintedSet.Build(files, file => namespaces[file], knowledge, release?.Read);
         var buildFailures = new List<string>();

@@ -76,7 +76,7 @@ internal sealed class RuleRunner
                     AnalyzeObject(actions, flat, obj, collector);
                 }
 
-                _release.ReleaseAgain(file, objects);
+                _release.Release(file, objects);
             });
 
         var rest = flat.Objects.Where(o => !streamed.Contains(o.File)).ToList();

@@ -18,14 +18,18 @@ internal sealed class TreeRelease
     private readonly ConcurrentDictionary<SourceFile, FileObjects> _read = new();
     private readonly FileOptions _fileOptions;
 
-    private TreeRelease(FileOptions fileOptions, KnowledgeTable knowledge)
+    private TreeRelease(FileOptions fileOptions, KnowledgeTable knowledge, IReadOnlyList<ConfigurationMessage> knowledgeMessages)
     {
         _fileOptions = fileOptions;
         Knowledge = knowledge;
+        KnowledgeMessages = knowledgeMessages;
     }
 
     /// <summary>The knowledge table of the run, read before any file (producers and pod spec paths are facts).</summary>
     public KnowledgeTable Knowledge { get; }
+
+    /// <summary>What reading the user's knowledge files found wrong, with file and line.</summary>
+    public IReadOnlyList<ConfigurationMessage> KnowledgeMessages { get; }
 
     /// <summary>The objects of each file whose facts were taken, by file.</summary>
     public IReadOnlyDictionary<SourceFile, FileObjects> Read => _read;
@@ -34,14 +38,16 @@ internal sealed class TreeRelease
     /// Reads the configuration of every path to be read (it may name knowledge files), then the knowledge table, so
     /// that each file's facts can be taken as soon as it is parsed.
     /// </summary>
-    public static TreeRelease Prepare(IReadOnlyList<string> paths, FileOptions fileOptions, Func<KnowledgeTable> loadKnowledge)
+    /// <param name="loadKnowledge">Reads the table (null: the engine's own), adding what it finds wrong to the list.</param>
+    public static TreeRelease Prepare(IReadOnlyList<string> paths, FileOptions fileOptions, Func<List<ConfigurationMessage>, KnowledgeTable?> loadKnowledge)
     {
         foreach (var path in paths)
         {
             fileOptions.For(new SourceFile(path, path, isContext: false));
         }
 
-        return new TreeRelease(fileOptions, loadKnowledge());
+        var messages = new List<ConfigurationMessage>();
+        return new TreeRelease(fileOptions, loadKnowledge(messages) ?? KnowledgeTable.Default, messages);
     }
 
     /// <summary>Runs on a load worker, for one file just parsed.</summary>
@@ -65,25 +71,16 @@ internal sealed class TreeRelease
         }
 
         _read[file] = contents;
-        if (contents.Kustomizations.Count > 0)
-        {
-            return;
-        }
-
-        foreach (var obj in contents.Objects)
-        {
-            obj.ReleaseTree();
-        }
-
-        file.ReleaseDocuments();
+        Release(file, contents.Objects);
     }
 
     /// <summary>True for a file whose trees were dropped after its facts were taken.</summary>
     public bool Released(SourceFile file) => _read.TryGetValue(file, out var contents) && contents.Kustomizations.Count == 0;
 
-    /// <summary>Drops again the trees of a file whose rules have run (they were read again for them).</summary>
-    public void ReleaseAgain(SourceFile file, IReadOnlyList<KubeObject> objects)
+    /// <summary>Drops the trees of a file: once its facts are taken, and again after its rules ran on them read anew.</summary>
+    public void Release(SourceFile file, IReadOnlyList<KubeObject> objects)
     {
+        // A file with a kustomization keeps its trees: kustomize builds read them as nodes.
         if (!Released(file))
         {
             return;

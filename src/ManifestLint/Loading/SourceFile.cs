@@ -117,7 +117,6 @@ public sealed class SourceFile
     public bool HasByteOrderMark { get; internal set; }
 
     private IReadOnlyList<YamlDocument>? _documents = Array.Empty<YamlDocument>();
-    private YamlLimits? _parsedWith;
     private readonly object _parseGate = new();
 
     /// <summary>
@@ -132,14 +131,10 @@ public sealed class SourceFile
     }
 
     /// <summary>The limits the text was parsed with, for parsing it again; null when it was not parsed.</summary>
-    internal YamlLimits? ParsedWith
-    {
-        get => _parsedWith;
-        set => _parsedWith = value;
-    }
+    internal YamlLimits? ParsedWith { get; set; }
 
     /// <summary>True when the file parsed cleanly, so that its trees can be dropped and parsed again when asked.</summary>
-    internal bool CanRelease => _parsedWith is not null && !Skipped && Problems.Count == 0;
+    internal bool CanRelease => ParsedWith is not null && !Skipped && Problems.Count == 0;
 
     /// <summary>True while the trees are dropped (until someone asks for <see cref="Documents"/>).</summary>
     internal bool IsReleased => Volatile.Read(ref _documents) is null;
@@ -165,7 +160,7 @@ public sealed class SourceFile
                 return documents;
             }
 
-            var parsed = YamlStreamReader.Read(Text, _parsedWith!).Documents;
+            var parsed = YamlStreamReader.Read(Text, ParsedWith!).Documents;
             Volatile.Write(ref _documents, parsed);
             return parsed;
         }

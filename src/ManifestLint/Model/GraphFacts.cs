@@ -47,7 +47,7 @@ internal sealed class GraphFacts
     /// <summary>The object's facts, taken on first use (the same table must be given every time).</summary>
     public static GraphFacts Of(KubeObject obj, KnowledgeTable knowledge)
     {
-        if (obj.Facts is { } known)
+        if (Volatile.Read(ref obj.Facts) is { } known)
         {
             return known;
         }
@@ -69,6 +69,6 @@ internal sealed class GraphFacts
             accounts);
 
         // Racing threads take the same facts; one is kept.
-        return Interlocked.CompareExchange(ref obj.FactsSlot, facts, null) ?? facts;
+        return Interlocked.CompareExchange(ref obj.Facts, facts, null) ?? facts;
     }
 }

@@ -175,10 +175,8 @@ public sealed class KubeObject
     /// <summary>For a CustomResourceDefinition, the API group and kind it defines; null for other objects.</summary>
     public (string Group, string Kind)? DefinedKind { get; }
 
-    /// <summary>What the object gives the reference graph, taken while its tree is in memory (see <see cref="GraphFacts"/>).</summary>
-    internal GraphFacts? Facts => Volatile.Read(ref FactsSlot);
-
-    internal GraphFacts? FactsSlot;
+    /// <summary>What the object gives the reference graph, taken once while its tree is in memory (<see cref="GraphFacts.Of"/>).</summary>
+    internal GraphFacts? Facts;
 
     /// <summary>True for an object read as written from its file (not made by a kustomize build): its tree can be read again.</summary>
     internal bool IsAsWritten { get; init; }

@@ -47,15 +47,13 @@ public sealed class ReferenceEdge
     {
         private string? _name;
 
-        private Owner(KubeObject obj) => Object = obj;
+        public Owner(KubeObject obj) => Object = obj;
 
         public KubeObject Object { get; }
 
         public string Name => _name ??= Object.DisplayName;
 
         public string Namespace => Object.Namespace;
-
-        public static Owner Of(KubeObject obj) => new(obj);
     }
 
     public ReferenceEdgeKind Kind { get; }
@@ -88,7 +86,7 @@ public sealed class ReferenceEdge
     internal static IReadOnlyList<ReferenceEdge> Of(KubeObject obj)
     {
         List<ReferenceEdge>? edges = null;
-        var owner = Owner.Of(obj);
+        var owner = new Owner(obj);
         foreach (var pod in obj.PodSpecs)
         {
             AddPod(edges ??= new List<ReferenceEdge>(), pod, owner);
